@@ -1,0 +1,202 @@
+"""Referential integrity over the whole content set: every id points somewhere, and the data agrees with itself."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from generator.checker import Content
+from generator.issues import Issue
+from generator.loader import Loc, dotted
+from generator.models import KIND_NAMES, PROFICIENCY_ORDER, Role
+
+_SOURCES: list[tuple[tuple[str, ...], str]] = [(("sources", "*"), "sources")]
+
+REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
+    "roles": [
+        (("variant_of",), "roles"),
+        (("levels", "*"), "levels"),
+        (("responsibilities", "*"), "responsibilities"),
+        (("skills", "*", "skill"), "skills"),
+        (("skills", "*", "sources", "*"), "sources"),
+        (("tools", "*"), "tools"),
+        (("challenges", "*"), "challenges"),
+        (("opportunities", "*"), "opportunities"),
+        (("education", "*", "sources", "*"), "sources"),
+        (("backgrounds", "*", "sources", "*"), "sources"),
+        (("prior_roles", "*", "role"), "roles"),
+        (("prior_roles", "*", "sources", "*"), "sources"),
+        *_SOURCES,
+    ],
+    "levels": [(("responsibilities", "*"), "responsibilities"), *_SOURCES],
+    "skills": [(("tools", "*"), "tools"), *_SOURCES],
+    "facts": [(("role",), "roles"), (("level",), "levels"), (("source",), "sources")],
+    "transitions": [
+        (("from_role",), "roles"),
+        (("from_level",), "levels"),
+        (("to_role",), "roles"),
+        (("to_level",), "levels"),
+        *_SOURCES,
+    ],
+    "comparisons": [(("left",), "roles"), (("right",), "roles"), *_SOURCES],
+}
+"""Kind → (path pattern inside an entity, kind the id there must name). '*' stands for every list index."""
+
+for _kind in ("responsibilities", "tools", "challenges", "opportunities", "trends", "terms", "faqs"):
+    REFERENCES[_kind] = list(_SOURCES)
+
+USED_KINDS = ("levels", "skills", "responsibilities", "tools", "challenges", "opportunities", "sources")
+"""Kinds whose entities should be referenced from somewhere; an unused one is a warning."""
+
+
+def check_references(content: Content) -> list[Issue]:
+    """Every cross-reference rule, over every entity that passed the schema."""
+    issues: list[Issue] = []
+    used: set[tuple[str, str]] = set()
+    for kind, entities in content.entities.items():
+        for entity_id, entity in entities.items():
+            doc = content.document(kind, entity_id)
+            data = entity.model_dump(mode="python")
+            for pattern, target in REFERENCES.get(kind, []):
+                for loc, ref in _matches(data, pattern):
+                    used.add((target, ref))
+                    if ref not in content.entities[target]:
+                        issues.append(_unknown(doc.path, doc.position(loc), loc, target, ref, content))
+            for loc, message in _entity_rules(content, kind, entity_id, data):
+                line, col = doc.position(loc)
+                issues.append(Issue(doc.path, line, col, f"{dotted(loc)}: {message}" if loc else message))
+    issues += _variant_cycles(content)
+    for kind in USED_KINDS:
+        for entity_id in content.entities[kind]:
+            if (kind, entity_id) not in used:
+                verb = "cited by" if kind == "sources" else "used by"
+                name = KIND_NAMES[kind]
+                path = content.document(kind, entity_id).path
+                issues.append(Issue(path, 1, 1, f"{name} '{entity_id}' is not {verb} any entry", "warning"))
+    return issues
+
+
+def _matches(data: Any, pattern: tuple[str, ...], loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    if not pattern:
+        if isinstance(data, str):
+            yield loc, data
+        return
+    step, rest = pattern[0], pattern[1:]
+    if step == "*":
+        for index, item in enumerate(data if isinstance(data, list) else []):
+            yield from _matches(item, rest, (*loc, index))
+    elif isinstance(data, dict) and data.get(step) is not None:
+        yield from _matches(data[step], rest, (*loc, step))
+
+
+def _unknown(path: str, position: tuple[int, int], loc: Loc, target: str, ref: str, content: Content) -> Issue:
+    name = KIND_NAMES[target]
+    hint = difflib.get_close_matches(ref, list(content.entities[target]), n=1, cutoff=0.6)
+    message = f"{dotted(loc)}: unknown {name} '{ref}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
+    return Issue(path, position[0], position[1], message)
+
+
+
+def _entity_rules(content: Content, kind: str, entity_id: str, data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    for field, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            yield from _duplicates(value, (field,))
+    if kind == "roles":
+        yield from _role_rules(content, entity_id, data)
+    elif kind == "facts":
+        yield from _level_of(content, data.get("role"), data.get("level"), ("level",))
+    elif kind == "transitions":
+        yield from _level_of(content, data["from_role"], data.get("from_level"), ("from_level",))
+        yield from _level_of(content, data["to_role"], data.get("to_level"), ("to_level",))
+        if (data["from_role"], data.get("from_level")) == (data["to_role"], data.get("to_level")):
+            yield (), "a transition must lead somewhere else than where it starts"
+    elif kind == "comparisons":
+        if data["left"] == data["right"]:
+            yield ("right",), "a comparison needs two different roles"
+        targets = {**content.entities["skills"], **content.entities["responsibilities"]}
+        for index, dimension in enumerate(data["dimensions"]):
+            for side in ("left_refs", "right_refs"):
+                for position, ref in enumerate(dimension[side]):
+                    if ref not in targets:
+                        hint = difflib.get_close_matches(ref, list(targets), n=1)
+                        suffix = f"; did you mean '{hint[0]}'?" if hint else ""
+                        yield ("dimensions", index, side, position), f"unknown skill or responsibility '{ref}'{suffix}"
+
+
+def _duplicates(values: list[str], loc: Loc) -> Iterator[tuple[Loc, str]]:
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            yield (*loc, index), f"'{value}' is listed twice"
+        seen.add(value)
+
+
+def _level_of(content: Content, role_id: str | None, level: str | None, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    role = content.entities["roles"].get(role_id or "")
+    if level is None or not isinstance(role, Role) or level not in content.entities["levels"]:
+        return
+    if level not in role.levels:
+        yield loc, _not_a_level(level, role_id or "", role.levels)
+
+
+def _not_a_level(level: str, role_id: str, levels: list[str]) -> str:
+    have = ", ".join(f"'{name}'" for name in levels) or "none"
+    return f"level '{level}' is not a level of role '{role_id}' (it has: {have})"
+
+
+def _role_rules(content: Content, role_id: str, data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    levels = content.entities["levels"]
+    ranks = {name: getattr(levels[name], "rank", 0) for name in data["levels"] if name in levels}
+    if list(ranks) != sorted(ranks, key=ranks.__getitem__):
+        yield ("levels",), "levels must be listed from junior to senior (by their rank)"
+    seen_skills: set[str] = set()
+    for index, entry in enumerate(data["skills"]):
+        loc: Loc = ("skills", index)
+        if entry["skill"] in seen_skills:
+            yield (*loc, "skill"), f"skill '{entry['skill']}' is listed twice"
+        seen_skills.add(entry["skill"])
+        if any(value["basis"] == "sourced" for value in entry["proficiency"]) and not entry["sources"]:
+            yield (*loc, "sources"), "a proficiency marked 'sourced' needs the sources that state it"
+        yield from _proficiency_rules(role_id, data["levels"], ranks, entry["proficiency"], (*loc, "proficiency"))
+
+
+def _proficiency_rules(
+    role_id: str, role_levels: list[str], ranks: dict[str, int], values: list[dict[str, Any]], loc: Loc
+) -> Iterator[tuple[Loc, str]]:
+    seen: set[str | None] = set()
+    for index, value in enumerate(values):
+        level = value["level"]
+        if level is None and role_levels:
+            yield (*loc, index), f"role '{role_id}' has levels, so each proficiency needs a 'level'"
+        elif level is not None and level not in role_levels:
+            yield (*loc, index, "level"), _not_a_level(level, role_id, role_levels)
+        elif level in seen:
+            yield (*loc, index, "level"), f"level '{level}' is given twice"
+        seen.add(level)
+    ordered = sorted(
+        (item for item in enumerate(values) if item[1]["level"] in ranks), key=lambda item: ranks[item[1]["level"]]
+    )
+    for (_, lower), (index, higher) in zip(ordered, ordered[1:], strict=False):
+        if PROFICIENCY_ORDER.index(higher["value"]) < PROFICIENCY_ORDER.index(lower["value"]):
+            yield (*loc, index, "value"), (
+                f"proficiency goes down from '{lower['value']}' at '{lower['level']}' "
+                f"to '{higher['value']}' at '{higher['level']}'"
+            )
+
+
+def _variant_cycles(content: Content) -> list[Issue]:
+    roles = content.entities["roles"]
+    issues = []
+    for role_id in sorted(roles):
+        chain = [role_id]
+        current = getattr(roles[role_id], "variant_of", None)
+        while current in roles and current not in chain:
+            chain.append(current)
+            current = getattr(roles[current], "variant_of", None)
+        if current == role_id:
+            doc = content.document("roles", role_id)
+            line, col = doc.position(("variant_of",))
+            cycle = " → ".join([*chain, role_id])
+            issues.append(Issue(doc.path, line, col, f"variant_of: roles form a cycle: {cycle}"))
+    return issues

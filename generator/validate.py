@@ -1,0 +1,16 @@
+"""The validation pipeline: per-file checks, then cross-references, collected into one sorted list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.checker import Content, check_files
+from generator.crossrefs import check_references
+from generator.issues import Issue
+
+
+def validate(root: Path, *, display_root: str | None = None) -> tuple[Content, list[Issue]]:
+    """Check a content folder; returns what validated and every issue, sorted by file and line."""
+    content, issues = check_files(root, display_root=display_root)
+    issues += check_references(content)
+    return content, sorted(set(issues))
