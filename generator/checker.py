@@ -25,12 +25,14 @@ MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json"
 
 @dataclass
 class Content:
-    """Every entity that validated, by kind folder and id, with the document it came from."""
+    """Every entity that validated, by kind folder and id; and every document that parsed, valid or not."""
 
     root: Path
     entities: dict[str, dict[str, Entity]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
     files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    present: set[tuple[str, str]] = field(default_factory=set)
+    """Every (kind, id) that has a file, valid or not: a reference to a broken file is not 'unknown'."""
 
     def document(self, kind: str, entity_id: str) -> Document:
         """The parsed file of one entity."""
@@ -80,17 +82,18 @@ def _check_kind(content: Content, kind: str, folder: Path, prefix: str) -> list[
             issues.append(Issue(display, 1, 1, f"duplicate {KIND_NAMES[kind]} id '{entity_id}' (also {seen[folded]})"))
             continue
         seen[folded] = display
+        content.present.add((kind, entity_id))
         doc, file_issues = load(path, display)
         issues += file_issues
         if file_issues:
             continue
         issues += _check_modeline(doc, kind)
+        content.documents[(kind, entity_id)] = doc
+        content.files[(kind, entity_id)] = path
         entity, schema_issues = validate_document(doc, KINDS[kind])
         issues += schema_issues
         if entity is not None:
             content.entities[kind][entity_id] = entity
-            content.documents[(kind, entity_id)] = doc
-            content.files[(kind, entity_id)] = path
     return issues
 
 
@@ -127,7 +130,7 @@ def _schema_issues(doc: Document, model: type[Entity], errors: list[Any]) -> lis
         grouped.setdefault(_data_loc(doc.data, error["loc"]), []).append(error)
     issues = []
     for loc, group in grouped.items():
-        where = dotted(loc)
+        where = dotted(loc[:-1] if group[0]["type"] == "missing" else loc)
         if group[0]["type"] == "extra_forbidden":
             line, col = doc.position(loc, key=True)
         else:
@@ -199,7 +202,8 @@ def _messages(doc: Document, loc: Loc, group: list[Any], siblings: list[str]) ->
     for error in group:
         etype, ctx = error["type"], error.get("ctx", {})
         if etype == "literal_error":
-            expected.append("one of " + ctx["expected"].replace(" or ", ", "))
+            choices = ctx["expected"].replace(" or ", ", ")
+            expected.append(choices if "," not in choices else "one of " + choices)
         elif etype == "string_pattern_mismatch":
             return [_pattern_message(ctx["pattern"], value)]
         elif etype == "too_short":

@@ -54,19 +54,21 @@ def check_references(content: Content) -> list[Issue]:
     """Every cross-reference rule, over every entity that passed the schema."""
     issues: list[Issue] = []
     used: set[tuple[str, str]] = set()
-    for kind, entities in content.entities.items():
-        for entity_id, entity in entities.items():
-            doc = content.document(kind, entity_id)
-            data = entity.model_dump(mode="python")
-            for pattern, target in REFERENCES.get(kind, []):
-                for loc, ref in _matches(data, pattern):
-                    used.add((target, ref))
-                    if ref not in content.entities[target]:
-                        issues.append(_unknown(doc.path, doc.position(loc), loc, target, ref, content))
-            for loc, message in _entity_rules(content, kind, entity_id, data):
-                line, col = doc.position(loc)
-                issues.append(Issue(doc.path, line, col, f"{dotted(loc)}: {message}" if loc else message))
+    for (kind, entity_id), doc in sorted(content.documents.items()):
+        for pattern, target in REFERENCES.get(kind, []):
+            for loc, ref in _matches(doc.data, pattern):
+                used.add((target, ref))
+                if (target, ref) not in content.present:
+                    issues.append(_unknown(doc.path, doc.position(loc), loc, target, ref, content))
+        entity = content.entities[kind].get(entity_id)
+        if entity is None:
+            continue
+        for loc, message in _entity_rules(content, kind, entity_id, entity.model_dump(mode="python")):
+            line, col = doc.position(loc)
+            issues.append(Issue(doc.path, line, col, f"{dotted(loc)}: {message}" if loc else message))
     issues += _variant_cycles(content)
+    if len(content.present) > sum(len(entities) for entities in content.entities.values()):
+        return issues  # usage is unknowable while some files failed to validate
     for kind in USED_KINDS:
         for entity_id in content.entities[kind]:
             if (kind, entity_id) not in used:
@@ -92,7 +94,8 @@ def _matches(data: Any, pattern: tuple[str, ...], loc: Loc = ()) -> Iterator[tup
 
 def _unknown(path: str, position: tuple[int, int], loc: Loc, target: str, ref: str, content: Content) -> Issue:
     name = KIND_NAMES[target]
-    hint = difflib.get_close_matches(ref, list(content.entities[target]), n=1, cutoff=0.6)
+    known = sorted(known_id for kind, known_id in content.present if kind == target)
+    hint = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
     message = f"{dotted(loc)}: unknown {name} '{ref}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
     return Issue(path, position[0], position[1], message)
 
@@ -114,7 +117,7 @@ def _entity_rules(content: Content, kind: str, entity_id: str, data: dict[str, A
     elif kind == "comparisons":
         if data["left"] == data["right"]:
             yield ("right",), "a comparison needs two different roles"
-        targets = {**content.entities["skills"], **content.entities["responsibilities"]}
+        targets = {ref for kind, ref in content.present if kind in ("skills", "responsibilities")}
         for index, dimension in enumerate(data["dimensions"]):
             for side in ("left_refs", "right_refs"):
                 for position, ref in enumerate(dimension[side]):
@@ -134,7 +137,7 @@ def _duplicates(values: list[str], loc: Loc) -> Iterator[tuple[Loc, str]]:
 
 def _level_of(content: Content, role_id: str | None, level: str | None, loc: Loc) -> Iterator[tuple[Loc, str]]:
     role = content.entities["roles"].get(role_id or "")
-    if level is None or not isinstance(role, Role) or level not in content.entities["levels"]:
+    if level is None or not isinstance(role, Role) or ("levels", level) not in content.present:
         return
     if level not in role.levels:
         yield loc, _not_a_level(level, role_id or "", role.levels)
@@ -186,14 +189,18 @@ def _proficiency_rules(
 
 
 def _variant_cycles(content: Content) -> list[Issue]:
-    roles = content.entities["roles"]
+    parents = {
+        entity_id: doc.data.get("variant_of")
+        for (kind, entity_id), doc in content.documents.items()
+        if kind == "roles" and isinstance(doc.data, dict)
+    }
     issues = []
-    for role_id in sorted(roles):
+    for role_id in sorted(parents):
         chain = [role_id]
-        current = getattr(roles[role_id], "variant_of", None)
-        while current in roles and current not in chain:
+        current = parents[role_id]
+        while current in parents and current not in chain:
             chain.append(current)
-            current = getattr(roles[current], "variant_of", None)
+            current = parents[current]
         if current == role_id:
             doc = content.document("roles", role_id)
             line, col = doc.position(("variant_of",))

@@ -128,7 +128,7 @@ class _Builder:
             raise _Hazard(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
         self.doc.values[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.ScalarEvent):
-            value = _scalar(event)
+            value = _scalar(event, loc)
             if not isinstance(value, str):
                 self.doc.raw[loc] = event.value
             return value
@@ -158,13 +158,13 @@ class _Builder:
             raise _Hazard(event.start_mark, "keys must be plain words, not lists or mappings")
         if event.anchor is not None:
             raise _Hazard(event.start_mark, f"anchors ('&{event.anchor}') are not allowed; write the value out")
-        key = _scalar(event)
+        key = _scalar(event, loc)
         if not isinstance(key, str):
             raise _Hazard(event.start_mark, f"key {event.value!r} is read as {type_name(key)}, not text")
         return key
 
 
-def _scalar(event: Any) -> Any:
+def _scalar(event: Any, loc: Loc) -> Any:
     if event.tag not in (None, "!", _STR):
         raise _Hazard(event.start_mark, f"explicit tags ('{event.tag}') are not allowed")
     if not event.implicit[0] or event.tag == _STR:
@@ -176,7 +176,8 @@ def _scalar(event: Any) -> Any:
     try:
         return _constructor.construct_object(node)
     except (yaml.YAMLError, ValueError) as exc:
-        raise _Hazard(event.start_mark, f"cannot read {event.value!r}: {exc}") from None
+        where = f"{dotted(loc)}: " if loc else ""
+        raise _Hazard(event.start_mark, f"{where}cannot read {event.value!r}: {exc}") from None
 
 
 def type_name(value: Any) -> str:
