@@ -95,7 +95,7 @@ def test_json_format_is_machine_readable(
         "severity": "error",
         "message": "name: expected text, got a number ('1.5' is read as 1.5; put it in quotes)",
     }
-    assert report["summary"] == "Aborted with 2 errors in 1 file; nothing was written."
+    assert report["summary"] == "Aborted with 4 errors in 1 file; nothing was written."
 
 
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
