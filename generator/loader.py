@@ -132,7 +132,7 @@ class _Builder:
             if not isinstance(value, str):
                 self.doc.raw[loc] = event.value
             return value
-        if event.tag is not None and event.tag not in ("!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+        if event.tag not in (None, "!"):
             raise _Hazard(event.start_mark, f"explicit tags ('{event.tag}') are not allowed")
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
@@ -165,9 +165,9 @@ class _Builder:
 
 
 def _scalar(event: Any, loc: Loc) -> Any:
-    if event.tag not in (None, "!", _STR):
+    if event.tag not in (None, "!"):
         raise _Hazard(event.start_mark, f"explicit tags ('{event.tag}') are not allowed")
-    if not event.implicit[0] or event.tag == _STR:
+    if not event.implicit[0]:
         return event.value
     tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
     if tag == _STR:
