@@ -27,6 +27,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("backgrounds", "*", "sources", "*"), "sources"),
         (("prior_roles", "*", "role"), "roles"),
         (("prior_roles", "*", "sources", "*"), "sources"),
+        (("compare_with", "*"), "roles"),
         *_SOURCES,
     ],
     "levels": [(("responsibilities", "*"), "responsibilities"), *_SOURCES],

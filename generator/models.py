@@ -116,6 +116,9 @@ class Role(Entity):
     education: list[Citation] = []
     backgrounds: list[Citation] = []
     prior_roles: list[PriorRole] = []
+    compare_with: list[Id] = Field(
+        default=[], description="Roles to compare this one with on a generated side-by-side page."
+    )
     sources: Sources
 
 

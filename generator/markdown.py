@@ -1,0 +1,47 @@
+"""Making contributor text safe to place in generated Markdown: escaping, URL allow-list, relative links."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import quote, urlsplit
+
+# Every character that Markdown, attr_list, abbr, tables or raw HTML could give a meaning to. Each becomes a
+# numeric character reference, which Markdown prints as the character itself and never interprets.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|:&~^=$\"'@%]")
+_SPACE = re.compile(r"\s+")
+
+
+def escape(text: object) -> str:
+    """Plain text → Markdown that renders as exactly that text, on one line."""
+    collapsed = _SPACE.sub(" ", str(text)).strip()
+    return _SPECIAL.sub(lambda match: f"&#{ord(match.group())};", collapsed)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is https:// or a relative path without a scheme, else None (the link is dropped)."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme == "https" and parts.netloc:
+        return quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~-._")
+    if not parts.scheme and not parts.netloc and not url.startswith(("/", "\\")):
+        return quote(url.strip(), safe="/#%-._~")
+    return None
+
+
+def link(text: str, url: str | None) -> str:
+    """A Markdown link with escaped text, or the escaped text alone when the URL is not allowed."""
+    target = safe_url(url)
+    label = escape(text)
+    if target is None:
+        return label
+    return f"[{label}](<{target}>)"
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative Markdown link target from one generated page to another (paths are docs-relative .md files)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    if to_page == from_page:
+        target = ""
+    return target + (f"#{anchor}" if anchor else "") if target or anchor else posixpath.basename(to_page)
