@@ -56,11 +56,10 @@ def check_references(content: Content) -> list[Issue]:
     issues: list[Issue] = []
     used: set[tuple[str, str]] = set()
     for (kind, entity_id), doc in sorted(content.documents.items()):
-        for pattern, target in REFERENCES.get(kind, []):
-            for loc, ref in _matches(doc.data, pattern):
-                used.add((target, ref))
-                if (target, ref) not in content.present:
-                    issues.append(_unknown(doc.path, doc.position(loc), loc, target, ref, content))
+        for loc, target, ref in references(kind, doc.data):
+            used.add((target, ref))
+            if (target, ref) not in content.present:
+                issues.append(_unknown(doc.path, doc.position(loc), loc, target, ref, content))
         entity = content.entities[kind].get(entity_id)
         if entity is None:
             continue
@@ -78,6 +77,13 @@ def check_references(content: Content) -> list[Issue]:
                 path = content.document(kind, entity_id).path
                 issues.append(Issue(path, 1, 1, f"{name} '{entity_id}' is not {verb} any entry", "warning"))
     return issues
+
+
+def references(kind: str, data: Any) -> Iterator[tuple[Loc, str, str]]:
+    """Every id an entity's data refers to: (where, kind referred to, id)."""
+    for pattern, target in REFERENCES.get(kind, []):
+        for loc, ref in _matches(data, pattern):
+            yield loc, target, ref
 
 
 def _matches(data: Any, pattern: tuple[str, ...], loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

@@ -45,3 +45,20 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     if to_page == from_page:
         target = ""
     return target + (f"#{anchor}" if anchor else "") if target or anchor else posixpath.basename(to_page)
+
+
+_ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9+/&. -]{0,30}$")
+
+
+def abbreviations(pairs: list[tuple[str, str]]) -> str:
+    """Python-Markdown `abbr` definitions appended to a page, so every abbreviation gets a tooltip.
+
+    The expansion becomes an HTML attribute, which the Markdown library escapes itself; an abbreviation
+    that is not a plain word-like token is left out rather than risk changing how the page parses.
+    """
+    lines = [
+        f"*[{short}]: {_SPACE.sub(' ', long).strip()}"
+        for short, long in sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0]))
+        if _ABBREVIATION.match(short)
+    ]
+    return "\n" + "\n".join(lines) + "\n" if lines else ""

@@ -1,0 +1,128 @@
+"""Comparison pages: the curated side-by-sides, and generated ones for each configured pair of roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.checker import Content
+from generator.models import PROFICIENCY_ORDER, Comparison, Role, RoleSkill
+from generator.site import Linker, Page
+
+
+def pairs(content: Content) -> list[tuple[str, str]]:
+    """Role pairs to compare: each variant against its parent, then each role against its `compare_with`."""
+    roles = content.entities["roles"]
+    found: list[tuple[str, str]] = []
+    for role_id, role in sorted(roles.items()):
+        assert isinstance(role, Role)
+        if role.variant_of:
+            found.append((role.variant_of, role_id))
+        found += [(role_id, other) for other in role.compare_with]
+    unique: list[tuple[str, str]] = []
+    for left, right in found:
+        if (left, right) not in unique and (right, left) not in unique:
+            unique.append((left, right))
+    return unique
+
+
+def pair_path(left: str, right: str) -> str:
+    """Where the generated comparison of two roles lives."""
+    return f"compare/{left}-vs-{right}.md"
+
+
+def _peak(entry: RoleSkill) -> str:
+    """The highest proficiency a role expects in a skill at any of its levels."""
+    return max((value.value for value in entry.proficiency), key=PROFICIENCY_ORDER.index)
+
+
+def _span(entry: RoleSkill) -> str:
+    values = sorted({value.value for value in entry.proficiency}, key=PROFICIENCY_ORDER.index)
+    return " → ".join(values)
+
+
+def pair_page(content: Content, link: Linker, left_id: str, right_id: str) -> Page:
+    """Side by side: shared skills with their proficiency, skills only one side lists, responsibilities."""
+    page = pair_path(left_id, right_id)
+    left, right = content.entities["roles"][left_id], content.entities["roles"][right_id]
+    assert isinstance(left, Role) and isinstance(right, Role)
+    left_skills = {entry.skill: entry for entry in left.skills}
+    right_skills = {entry.skill: entry for entry in right.skills}
+    shared = []
+    for skill_id in link.sorted_ids("skills"):
+        if skill_id in left_skills and skill_id in right_skills:
+            a, b = left_skills[skill_id], right_skills[skill_id]
+            gap = PROFICIENCY_ORDER.index(_peak(b)) - PROFICIENCY_ORDER.index(_peak(a))
+            leader = right.title if gap > 0 else left.title if gap < 0 else ""
+            shared.append(
+                {
+                    "skill": link.ref(page, "skills", skill_id),
+                    "left": f"{_span(a)} ({a.importance})",
+                    "right": f"{_span(b)} ({b.importance})",
+                    "difference": f"{leader} goes further" if leader else "same peak",
+                }
+            )
+
+    def only(mine: dict[str, RoleSkill], theirs: dict[str, RoleSkill]) -> list[dict[str, Any]]:
+        return [
+            {"skill": link.ref(page, "skills", skill_id), "span": _span(mine[skill_id]), "importance": mine[skill_id].importance}
+            for skill_id in link.sorted_ids("skills")
+            if skill_id in mine and skill_id not in theirs
+        ]
+
+    def duties(ids: list[str], other: list[str]) -> list[Any]:
+        return [link.ref(page, "responsibilities", rid) for rid in ids if rid not in other]
+
+    view = {
+        "left": link.ref(page, "roles", left_id),
+        "right": link.ref(page, "roles", right_id),
+        "left_title": left.title,
+        "right_title": right.title,
+        "relation": "variant" if right.variant_of == left_id or left.variant_of == right_id else "adjacent",
+        "shared": shared,
+        "only_left": only(left_skills, right_skills),
+        "only_right": only(right_skills, left_skills),
+        "shared_duties": [link.ref(page, "responsibilities", rid) for rid in left.responsibilities if rid in right.responsibilities],
+        "left_duties": duties(left.responsibilities, right.responsibilities),
+        "right_duties": duties(right.responsibilities, left.responsibilities),
+        "curated": [
+            link.ref(page, "comparisons", cid)
+            for cid, comparison in sorted(content.entities["comparisons"].items())
+            if isinstance(comparison, Comparison) and {comparison.left, comparison.right} == {left_id, right_id}
+        ],
+    }
+    return Page(page, "pair.md.j2", f"{left.title} vs {right.title}", view)
+
+
+def curated_page(content: Content, link: Linker, comparison_id: str, comparison: Comparison) -> Page:
+    """A curated comparison: one row per named dimension, cells linking to what they are about."""
+    page = f"comparisons/{comparison_id}.md"
+
+    def refs(ids: list[str]) -> list[Any]:
+        return [
+            link.ref(page, "skills" if ("skills", ref) in content.present else "responsibilities", ref) for ref in ids
+        ]
+
+    view = {
+        "comparison": comparison,
+        "left": link.ref(page, "roles", comparison.left),
+        "right": link.ref(page, "roles", comparison.right),
+        "left_title": link.ref(page, "roles", comparison.left).text,
+        "right_title": link.ref(page, "roles", comparison.right).text,
+        "rows": [
+            {
+                "name": dimension.name,
+                "left": dimension.left,
+                "right": dimension.right,
+                "left_refs": refs(dimension.left_refs),
+                "right_refs": refs(dimension.right_refs),
+            }
+            for dimension in comparison.dimensions
+        ],
+        "generated": link.page_ref(page, pair_path(comparison.left, comparison.right), "generated side-by-side")
+        if (comparison.left, comparison.right) in pairs(content)
+        else link.page_ref(page, pair_path(comparison.right, comparison.left), "generated side-by-side")
+        if (comparison.right, comparison.left) in pairs(content)
+        else None,
+        "sources": link.refs(page, "sources", comparison.sources),
+    }
+    return Page(page, "comparison.md.j2", comparison.title, view, f"content/comparisons/{comparison_id}.yaml")

@@ -1,0 +1,151 @@
+"""Pages that gather many entities: home, indexes, career ladder, facts, sources, glossary, FAQ, trends."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from generator.checker import Content
+from generator.models import PROFICIENCY_ORDER, Fact, Level, Role, Skill
+from generator.site import Linker, Page, Ref, title_of
+from generator.views import CATEGORY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews, proficiency_text
+
+INDEX_KINDS = {
+    "roles": ("Roles", "The machine learning engineer, its variants, and the roles it is compared with."),
+    "responsibilities": ("Responsibilities", "The duties the roles in this handbook carry."),
+    "tools": ("Tools", "Languages, frameworks, libraries and platforms named by the sources."),
+    "challenges": ("Challenges", "What makes the work hard, and what helps."),
+    "opportunities": ("Opportunities", "What makes the role attractive."),
+}
+
+
+class Overviews:
+    """Builds every page that lists or compares many entities."""
+
+    def __init__(self, content: Content, linker: Linker, backlinks: Backlinks, entities: EntityViews) -> None:
+        self.content = content
+        self.link = linker
+        self.back = backlinks
+        self.entities = entities
+
+    def index(self, kind: str) -> Page:
+        """A plain index of one kind: each entry with its one-line description."""
+        page = f"{kind}/index.md"
+        title, intro = INDEX_KINDS[kind]
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for entity_id in self.link.sorted_ids(kind):
+            entity = self.link.entity(kind, entity_id)
+            group = TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), "") or getattr(entity, "family", "")
+            description = getattr(entity, "description", None) or getattr(entity, "summary", "")
+            groups[group].append({"ref": self.link.ref(page, kind, entity_id), "description": description})
+        view = {"intro": intro, "groups": [{"name": name, "items": items} for name, items in sorted(groups.items())]}
+        return Page(page, "index.md.j2", title, view)
+
+    def skills_index(self) -> Page:
+        """Skills by category, and a roles × skills matrix."""
+        page = "skills/index.md"
+        roles = [(rid, self.link.entity("roles", rid)) for rid in self.link.sorted_ids("roles")]
+        categories: dict[str, list[dict[str, Any]]] = {name: [] for name in CATEGORY_NAMES}
+        matrix = []
+        for skill_id in self.link.sorted_ids("skills"):
+            skill = self.link.entity("skills", skill_id)
+            assert isinstance(skill, Skill)
+            categories[skill.category].append({"ref": self.link.ref(page, "skills", skill_id), "description": skill.description})
+            cells = []
+            for _, role in roles:
+                assert isinstance(role, Role)
+                entry = next((item for item in role.skills if item.skill == skill_id), None)
+                cells.append(entry.importance if entry else "")
+            matrix.append({"skill": self.link.ref(page, "skills", skill_id), "cells": cells})
+        view = {
+            "categories": [{"name": CATEGORY_NAMES[key], "items": items} for key, items in categories.items() if items],
+            "roles": [self.link.ref(page, "roles", rid) for rid, _ in roles],
+            "matrix": matrix,
+        }
+        return Page(page, "skills_index.md.j2", "Skills", view)
+
+    def ladder(self) -> Page:
+        """The career ladder: each level, what changes at the next one, and the skills matrix per laddered role."""
+        page = "levels/index.md"
+        level_ids = sorted(self.content.entities["levels"], key=lambda lid: getattr(self.link.entity("levels", lid), "rank", 0))
+        levels = []
+        for level_id in level_ids:
+            level = self.link.entity("levels", level_id)
+            assert isinstance(level, Level)
+            facts = [(fid, f) for fid, f in sorted(self.content.entities["facts"].items()) if isinstance(f, Fact) and f.level == level_id]
+            levels.append(
+                {
+                    "id": level_id,
+                    "level": level,
+                    "responsibilities": self.entities.described(page, "responsibilities", level.responsibilities),
+                    "facts": self.entities.fact_rows(page, facts),
+                    "sources": self.link.refs(page, "sources", level.sources),
+                }
+            )
+        ladders = []
+        for role_id in self.link.sorted_ids("roles"):
+            role = self.link.entity("roles", role_id)
+            if isinstance(role, Role) and role.levels:
+                ladders.append(self._role_ladder(page, role_id, role))
+        return Page(page, "ladder.md.j2", "Career ladder", {"levels": levels, "ladders": ladders})
+
+    def _role_ladder(self, page: str, role_id: str, role: Role) -> dict[str, Any]:
+        titles = [title_of(self.link.entity("levels", lid)) for lid in role.levels]
+        rows = [
+            {"skill": self.link.ref(page, "skills", entry.skill), "cells": [proficiency_text(entry, lid) for lid in role.levels]}
+            for entry in role.skills
+        ]
+        steps = []
+        for lower, higher in zip(role.levels, role.levels[1:], strict=False):
+            rises = []
+            for entry in role.skills:
+                before, after = proficiency_text(entry, lower)["value"], proficiency_text(entry, higher)["value"]
+                if before and after and PROFICIENCY_ORDER.index(after) > PROFICIENCY_ORDER.index(before):
+                    rises.append({"skill": self.link.ref(page, "skills", entry.skill), "before": before, "after": after})
+            higher_level = self.link.entity("levels", higher)
+            assert isinstance(higher_level, Level)
+            steps.append(
+                {
+                    "from": self.link.ref(page, "levels", lower),
+                    "to": self.link.ref(page, "levels", higher),
+                    "rises": rises,
+                    "responsibilities": self.link.refs(page, "responsibilities", higher_level.responsibilities),
+                    "expectations": higher_level.expectations,
+                }
+            )
+        return {"role": self.link.ref(page, "roles", role_id), "titles": titles, "rows": rows, "steps": steps}
+
+    def facts(self) -> Page:
+        """Every fact, grouped by what it measures, each row with its citation."""
+        page = "facts/index.md"
+        names = {"salary": "Salaries", "demand": "Demand", "background": "Backgrounds"}
+        grouped: dict[str, list[tuple[str, Fact]]] = defaultdict(list)
+        for fact_id, fact in sorted(self.content.entities["facts"].items()):
+            assert isinstance(fact, Fact)
+            grouped[fact.metric].append((fact_id, fact))
+        groups = [{"name": names[key], "rows": self.entities.fact_rows(page, grouped[key])} for key in names if grouped[key]]
+        return Page(page, "facts.md.j2", "Facts and figures", {"groups": groups})
+
+    def sources(self) -> Page:
+        """One section per source, listing every entity that cites it."""
+        page = "sources/index.md"
+        sections = []
+        for source_id in self.link.sorted_ids("sources"):
+            source = self.link.entity("sources", source_id)
+            citing: dict[str, list[Ref]] = defaultdict(list)
+            for kind, entity_id in self.back.of("sources", source_id):
+                citing[kind].append(self.link.ref(page, kind, entity_id))
+            sections.append(
+                {"id": source_id, "source": source, "date": str(getattr(source, "date", "unknown")),
+                 "citing": [{"kind": kind.capitalize(), "refs": refs} for kind, refs in sorted(citing.items())]}
+            )
+        return Page(page, "sources.md.j2", "Sources", {"sources": sections})
+
+    def sections(self, kind: str, template: str, title: str) -> Page:
+        """A page with one anchored section per entity (glossary, FAQ, trends)."""
+        page = {"terms": "glossary.md", "faqs": "faq.md", "trends": "trends/index.md"}[kind]
+        items = [
+            {"id": entity_id, "entity": self.link.entity(kind, entity_id), "sources": self.link.refs(page, "sources", self.link.entity(kind, entity_id).sources)}  # type: ignore[attr-defined]
+            for entity_id in (self.link.sorted_ids(kind) if kind != "faqs" else sorted(self.content.entities[kind]))
+        ]
+        return Page(page, template, title, {"items": items})

@@ -1,0 +1,104 @@
+"""Renders validated content to {page path: Markdown} through Jinja templates. No MkDocs here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from generator import compare, graph, markdown
+from generator.checker import Content
+from generator.models import Challenge, Comparison, Opportunity, Responsibility, Role, Skill, Term, Tool
+from generator.overviews import INDEX_KINDS, Overviews
+from generator.reference import editing_page
+from generator.site import Linker, Page, Ref
+from generator.views import Backlinks, EntityViews
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def environment() -> jinja2.Environment:
+    """Jinja set up for Markdown output: strict about undefined names, escaping done by filters."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["md"] = markdown.escape
+    env.filters["link"] = _link
+    env.filters["url"] = lambda url: markdown.safe_url(url) or ""
+    return env
+
+
+def _link(ref: Ref) -> str:
+    return markdown.link(ref.text, ref.href)
+
+
+def pages(content: Content) -> list[Page]:
+    """Every page of the site as a view, in a stable order."""
+    link = Linker(content)
+    back = Backlinks(content)
+    entities = EntityViews(content, link, back)
+    overviews = Overviews(content, link, back, entities)
+    found = [home(content, link)]
+    for role_id, role in sorted(content.entities["roles"].items()):
+        assert isinstance(role, Role)
+        found.append(entities.role(role_id, role))
+    for skill_id, skill in sorted(content.entities["skills"].items()):
+        assert isinstance(skill, Skill)
+        found.append(entities.skill(skill_id, skill))
+    for kind in ("responsibilities", "tools", "challenges", "opportunities"):
+        for entity_id, entity in sorted(content.entities[kind].items()):
+            assert isinstance(entity, Responsibility | Tool | Challenge | Opportunity)
+            found.append(entities.simple(kind, entity_id, entity))
+    found += [overviews.index(kind) for kind in INDEX_KINDS]
+    found += [overviews.skills_index(), overviews.ladder(), overviews.facts(), overviews.sources()]
+    found += [
+        overviews.sections("terms", "glossary.md.j2", "Glossary"),
+        overviews.sections("faqs", "faq.md.j2", "Frequently asked questions"),
+        overviews.sections("trends", "trends.md.j2", "Trends and concerns"),
+    ]
+    pair_pages = [compare.pair_page(content, link, left, right) for left, right in compare.pairs(content)]
+    curated = [
+        compare.curated_page(content, link, cid, comparison)
+        for cid, comparison in sorted(content.entities["comparisons"].items())
+        if isinstance(comparison, Comparison)
+    ]
+    found += [*curated, *pair_pages, comparisons_index(curated, pair_pages)]
+    found += [graph.career_paths_page(content, link), editing_page(), Page("tags.md", "tags.md.j2", "Tags", {})]
+    return found
+
+
+def comparisons_index(curated: list[Page], generated: list[Page]) -> Page:
+    """Lists the curated comparisons and every generated pair."""
+    page = "comparisons/index.md"
+    view = {
+        "curated": [Ref(item.title, markdown.relative(page, item.path)) for item in curated],
+        "generated": [Ref(item.title, markdown.relative(page, item.path)) for item in generated],
+    }
+    return Page(page, "comparisons_index.md.j2", "Comparisons", view)
+
+
+def home(content: Content, link: Linker) -> Page:
+    """The front page: what the handbook covers and where to start."""
+    page = "index.md"
+    counts = {kind: len(entities) for kind, entities in content.entities.items()}
+    main_roles = [link.ref(page, "roles", rid) for rid in link.sorted_ids("roles") if not getattr(link.entity("roles", rid), "variant_of", None)]
+    view = {"counts": counts, "roles": main_roles}
+    return Page(page, "home.md.j2", "ML Engineering Handbook", view)
+
+
+def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
+    """{page path: Markdown} for the whole site, and the page views (for edit links and tags)."""
+    env = environment()
+    terms = [term for term in content.entities["terms"].values() if isinstance(term, Term) and term.abbreviation]
+    footer = markdown.abbreviations([(str(term.abbreviation), term.expansion) for term in terms])
+    out: dict[str, str] = {}
+    site_pages = pages(content)
+    for page in site_pages:
+        text = env.get_template(page.template).render(page=page, **page.view)
+        out[page.path] = text + footer
+    return out, site_pages

@@ -1,0 +1,90 @@
+"""Where every entity lives on the site, and the small view types every page is built from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.checker import Content
+from generator.markdown import relative
+from generator.models import Entity
+
+OWN_PAGES = ("roles", "skills", "responsibilities", "tools", "challenges", "opportunities", "comparisons")
+"""Kinds whose entities each get a page of their own; the others are sections of a shared page."""
+
+SECTION_PAGES = {
+    "levels": "levels/index.md",
+    "trends": "trends/index.md",
+    "facts": "facts/index.md",
+    "transitions": "career-paths.md",
+    "terms": "glossary.md",
+    "faqs": "faq.md",
+    "sources": "sources/index.md",
+}
+"""Kind → the shared page on which each entity of that kind is a section (anchored by its id)."""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link as templates print it: the visible text and a relative target."""
+
+    text: str
+    href: str
+
+
+@dataclass
+class Page:
+    """One generated page: its path, the template and the view it is rendered from."""
+
+    path: str
+    template: str
+    title: str
+    view: dict[str, Any]
+    source_file: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+def title_of(entity: Entity) -> str:
+    """The human name of an entity, whatever its kind calls it."""
+    for name in ("title", "name", "question", "statement", "expansion"):
+        value = getattr(entity, name, None)
+        if isinstance(value, str):
+            return value
+    raise AssertionError(f"no title field on {type(entity).__name__}")
+
+
+class Linker:
+    """Resolves (kind, id) to a relative link from the page being built."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+
+    @staticmethod
+    def location(kind: str, entity_id: str) -> tuple[str, str | None]:
+        """The page an entity is on, and its anchor when it is a section of a shared page."""
+        if kind in OWN_PAGES:
+            return f"{kind}/{entity_id}.md", None
+        return SECTION_PAGES[kind], entity_id
+
+    def entity(self, kind: str, entity_id: str) -> Entity:
+        """The validated entity."""
+        return self.content.entities[kind][entity_id]
+
+    def ref(self, from_page: str, kind: str, entity_id: str, text: str | None = None) -> Ref:
+        """A link to an entity, labelled with its title unless `text` is given."""
+        page, anchor = self.location(kind, entity_id)
+        label = text if text is not None else title_of(self.entity(kind, entity_id))
+        return Ref(label, relative(from_page, page, anchor))
+
+    def refs(self, from_page: str, kind: str, ids: list[str]) -> list[Ref]:
+        """Links to several entities of one kind, in the given order."""
+        return [self.ref(from_page, kind, entity_id) for entity_id in ids]
+
+    def page_ref(self, from_page: str, to_page: str, text: str, anchor: str | None = None) -> Ref:
+        """A link to a page that is not an entity (an index, the home page)."""
+        return Ref(text, relative(from_page, to_page, anchor))
+
+    def sorted_ids(self, kind: str) -> list[str]:
+        """Ids of a kind ordered by their title, for stable indexes."""
+        entities = self.content.entities[kind]
+        return sorted(entities, key=lambda entity_id: (title_of(entities[entity_id]).casefold(), entity_id))

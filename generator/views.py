@@ -1,0 +1,238 @@
+"""Entity pages: every lookup and backlink a role, skill or other entity page shows is resolved here."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from generator.checker import Content
+from generator.crossrefs import references
+from generator.models import (
+    Challenge,
+    Fact,
+    Level,
+    Opportunity,
+    Responsibility,
+    Role,
+    RoleSkill,
+    Skill,
+    Tool,
+    Transition,
+)
+from generator.site import Linker, Page, Ref
+
+CATEGORY_NAMES = {
+    "programming": "Programming",
+    "ml-and-data": "Machine learning and data",
+    "math-and-statistics": "Mathematics and statistics",
+    "infrastructure": "Infrastructure",
+    "software-engineering": "Software engineering",
+    "soft-skill": "Soft skills",
+    "trait": "Traits",
+}
+FAMILY_NAMES = {"machine-learning": "Machine learning", "data": "Data", "software": "Software"}
+TOOL_TYPE_NAMES = {"language": "Languages", "framework": "Frameworks", "library": "Libraries", "platform": "Platforms"}
+
+
+class Backlinks:
+    """Who refers to whom: (kind, id) → the (kind, id) of every entity that refers to it."""
+
+    def __init__(self, content: Content) -> None:
+        self.by_target: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for kind, entities in content.entities.items():
+            for entity_id, entity in sorted(entities.items()):
+                for _, target, ref in references(kind, entity.model_dump()):
+                    if (kind, entity_id) not in self.by_target[(target, ref)]:
+                        self.by_target[(target, ref)].append((kind, entity_id))
+
+    def of(self, kind: str, entity_id: str, referrer_kind: str | None = None) -> list[tuple[str, str]]:
+        """Entities referring to (kind, id), optionally only those of one kind."""
+        found = self.by_target.get((kind, entity_id), [])
+        return [item for item in found if referrer_kind is None or item[0] == referrer_kind]
+
+
+def proficiency_text(entry: RoleSkill, level: str | None) -> dict[str, Any]:
+    """The cell for one level of a role's skill entry: value and whether it is editorial."""
+    for value in entry.proficiency:
+        if value.level == level:
+            return {"value": value.value, "editorial": value.basis == "editorial"}
+    return {"value": "", "editorial": False}
+
+
+def format_value(fact: Fact) -> str:
+    """A fact's figure as it reads in a table: currency, thousands separators, range, unit."""
+
+    def number(value: float) -> str:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+    value = fact.value
+    figure = number(value) if isinstance(value, int | float) else f"{number(value.min)}–{number(value.max)}"
+    prefix = f"{fact.currency} " if fact.currency else ""
+    return f"{prefix}{figure} {fact.unit}".strip()
+
+
+class EntityViews:
+    """Builds the page of every entity that has one."""
+
+    def __init__(self, content: Content, linker: Linker, backlinks: Backlinks) -> None:
+        self.content = content
+        self.link = linker
+        self.back = backlinks
+
+    def sources(self, page: str, ids: list[str]) -> list[Ref]:
+        """Citation links to the sources page."""
+        return self.link.refs(page, "sources", ids)
+
+    def fact_rows(self, page: str, facts: list[tuple[str, Fact]]) -> list[dict[str, Any]]:
+        """Table rows for facts, each with its citation."""
+        return [
+            {
+                "anchor": fact_id,
+                "statement": self.link.ref(page, "facts", fact_id),
+                "role": self.link.ref(page, "roles", fact.role),
+                "level": self.link.ref(page, "levels", fact.level) if fact.level else None,
+                "value": format_value(fact),
+                "region": fact.region,
+                "as_of": str(fact.as_of),
+                "source": self.link.ref(page, "sources", fact.source),
+                "attribution": fact.attribution or "",
+            }
+            for fact_id, fact in facts
+        ]
+
+    def facts_about(self, role_id: str) -> list[tuple[str, Fact]]:
+        """Facts about one role, in id order."""
+        facts = self.content.entities["facts"]
+        return [(fid, fact) for fid, fact in sorted(facts.items()) if isinstance(fact, Fact) and fact.role == role_id]
+
+    def role(self, role_id: str, role: Role) -> Page:
+        """A role's page: everything the handbook knows about it."""
+        page = f"roles/{role_id}.md"
+        link = self.link
+        levels = [(level_id, link.entity("levels", level_id)) for level_id in role.levels]
+        skill_groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for entry in role.skills:
+            skill = link.entity("skills", entry.skill)
+            assert isinstance(skill, Skill)
+            cells = [proficiency_text(entry, level_id) for level_id, _ in levels] or [proficiency_text(entry, None)]
+            skill_groups[skill.category].append(
+                {"skill": link.ref(page, "skills", entry.skill), "importance": entry.importance, "cells": cells}
+            )
+        transitions = self.content.entities["transitions"]
+        moves_in = [(tid, t) for tid, t in sorted(transitions.items()) if isinstance(t, Transition) and t.to_role == role_id]
+        moves_out = [(tid, t) for tid, t in sorted(transitions.items()) if isinstance(t, Transition) and t.from_role == role_id]
+        view = {
+            "role": role,
+            "family": FAMILY_NAMES[role.family],
+            "variant_of": link.ref(page, "roles", role.variant_of) if role.variant_of else None,
+            "variants": [link.ref(page, *item) for item in self.back.of("roles", role_id, "roles")
+                         if getattr(link.entity(*item), "variant_of", None) == role_id],
+            "levels": [link.ref(page, "levels", level_id) for level_id, _ in levels],
+            "level_names": [level.title for _, level in levels if isinstance(level, Level)] or ["Expected"],
+            "responsibilities": self.described(page, "responsibilities", role.responsibilities),
+            "level_responsibilities": [
+                {"level": link.ref(page, "levels", level_id), "items": self.described(page, "responsibilities", level.responsibilities)}
+                for level_id, level in levels
+                if isinstance(level, Level) and level.responsibilities
+            ],
+            "skill_groups": [
+                {"category": CATEGORY_NAMES[category], "rows": rows}
+                for category, rows in sorted(skill_groups.items(), key=lambda item: list(CATEGORY_NAMES).index(item[0]))
+            ],
+            "has_editorial": any(cell["editorial"] for rows in skill_groups.values() for row in rows for cell in row["cells"]),
+            "tools": link.refs(page, "tools", role.tools),
+            "challenges": self.described(page, "challenges", role.challenges),
+            "opportunities": self.described(page, "opportunities", role.opportunities),
+            "education": [{"text": item.text, "sources": self.sources(page, item.sources)} for item in role.education],
+            "backgrounds": [{"text": item.text, "sources": self.sources(page, item.sources)} for item in role.backgrounds],
+            "prior_roles": [
+                {
+                    "title": item.title,
+                    "role": link.ref(page, "roles", item.role) if item.role else None,
+                    "note": item.note or "",
+                    "sources": self.sources(page, item.sources),
+                }
+                for item in role.prior_roles
+            ],
+            "facts": self.fact_rows(page, self.facts_about(role_id)),
+            "moves_in": [self.move(page, tid, t, t.from_role, t.from_level) for tid, t in moves_in],
+            "moves_out": [self.move(page, tid, t, t.to_role, t.to_level) for tid, t in moves_out],
+            "comparisons": [link.ref(page, *item) for item in self.back.of("roles", role_id, "comparisons")],
+            "sources": self.sources(page, role.sources),
+        }
+        return Page(page, "role.md.j2", role.title, view, f"content/roles/{role_id}.yaml", [FAMILY_NAMES[role.family]])
+
+    def move(self, page: str, transition_id: str, transition: Transition, role_id: str, level_id: str | None) -> dict[str, Any]:
+        """One career move as listed on a role page: the other end, the kind and the rationale."""
+        other = self.link.ref(page, "roles", role_id)
+        level = self.link.ref(page, "levels", level_id) if level_id else None
+        return {
+            "other": other,
+            "level": level,
+            "kind": transition.kind,
+            "rationale": transition.rationale,
+            "details": self.link.ref(page, "transitions", transition_id, "details"),
+        }
+
+    def described(self, page: str, kind: str, ids: list[str]) -> list[dict[str, Any]]:
+        """Links with the one-line description of each entity."""
+        return [
+            {"ref": self.link.ref(page, kind, entity_id), "description": getattr(self.link.entity(kind, entity_id), "description", "")}
+            for entity_id in ids
+        ]
+
+    def roles_with_skill(self, page: str, skill_id: str) -> list[dict[str, Any]]:
+        """Every role that lists a skill, with importance and proficiency per level."""
+        rows = []
+        for _, role_id in self.back.of("skills", skill_id, "roles"):
+            role = self.link.entity("roles", role_id)
+            assert isinstance(role, Role)
+            entry = next(item for item in role.skills if item.skill == skill_id)
+            levels = [value.level for value in entry.proficiency]
+            rows.append(
+                {
+                    "role": self.link.ref(page, "roles", role_id),
+                    "importance": entry.importance,
+                    "proficiency": [
+                        {"level": self.link.entity("levels", level).title if level else "", **proficiency_text(entry, level)}  # type: ignore[attr-defined]
+                        for level in levels
+                    ],
+                }
+            )
+        return rows
+
+    def skill(self, skill_id: str, skill: Skill) -> Page:
+        """A skill's page: who needs it and how much, related tools, sources."""
+        page = f"skills/{skill_id}.md"
+        view = {
+            "skill": skill,
+            "category": CATEGORY_NAMES[skill.category],
+            "roles": self.roles_with_skill(page, skill_id),
+            "tools": self.link.refs(page, "tools", skill.tools),
+            "sources": self.sources(page, skill.sources),
+        }
+        return Page(page, "skill.md.j2", skill.name, view, f"content/skills/{skill_id}.yaml", [CATEGORY_NAMES[skill.category]])
+
+    def simple(self, kind: str, entity_id: str, entity: Responsibility | Tool | Challenge | Opportunity) -> Page:
+        """A responsibility, tool, challenge or opportunity page, with the roles, levels and skills using it."""
+        page = f"{kind}/{entity_id}.md"
+        users = self.back.of(kind, entity_id)
+        view = {
+            "entity": entity,
+            "kind": kind,
+            "roles": [self.link.ref(page, *item) for item in users if item[0] == "roles"],
+            "levels": [self.link.ref(page, *item) for item in users if item[0] == "levels"],
+            "skills": [self.link.ref(page, *item) for item in users if item[0] == "skills"],
+            "comparisons": [
+                self.link.ref(page, "comparisons", comparison_id)
+                for comparison_id, comparison in sorted(self.content.entities["comparisons"].items())
+                if any(entity_id in d.left_refs + d.right_refs for d in getattr(comparison, "dimensions", []))
+            ],
+            "url": getattr(entity, "url", None),
+            "mitigations": getattr(entity, "mitigations", []),
+            "type": TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), ""),
+            "sources": self.sources(page, entity.sources),
+        }
+        title = entity.name if isinstance(entity, Tool) else entity.title
+        tags = [view["type"]] if view["type"] else []
+        return Page(page, "entity.md.j2", title, view, f"content/{kind}/{entity_id}.yaml", tags)
