@@ -8,7 +8,7 @@ from generator.checker import Content
 from generator.models import Level, Role, Transition
 from generator.site import Linker, Page, title_of
 
-_BOX_W, _BOX_H, _GAP_X, _GAP_Y, _PAD = 200, 44, 90, 26, 16
+_CHAR_W, _BOX_H, _GAP_X, _GAP_Y, _PAD = 7, 44, 70, 26, 16
 _STROKES = {"promotion": "", "lateral": "6 4", "pivot": "2 4"}
 
 
@@ -24,9 +24,8 @@ def layout(content: Content) -> tuple[dict[str, tuple[int, int]], dict[str, str]
     for move in transitions:
         ends = ((move.from_role, move.from_level), (move.to_role, move.to_level))
         for role_id, level_id in ends:
-            role = content.entities["roles"][role_id]
             level = content.entities["levels"].get(level_id or "")
-            label = title_of(role) + (f" ({title_of(level)})" if isinstance(level, Level) else "")
+            label = title_of(level) if isinstance(level, Level) else title_of(content.entities["roles"][role_id])
             labels[_node_id(role_id, level_id)] = label
         edges.append((_node_id(move.from_role, move.from_level), _node_id(move.to_role, move.to_level)))
     column = dict.fromkeys(labels, 0)
@@ -34,12 +33,16 @@ def layout(content: Content) -> tuple[dict[str, tuple[int, int]], dict[str, str]
         for start, end in edges:
             if column[end] < column[start] + 1 <= len(labels):
                 column[end] = column[start] + 1
-    rows: dict[int, int] = {}
-    positions = {}
-    for node in labels:
-        row = rows.get(column[node], 0)
-        rows[column[node]] = row + 1
-        positions[node] = (column[node], row)
+    positions: dict[str, tuple[int, int]] = {}
+    for col in sorted(set(column.values())):
+        nodes = [node for node in labels if column[node] == col]
+        # Order each column by where its nodes' predecessors sit, so that arrows cross as little as possible.
+        def weight(node: str) -> float:
+            rows = [positions[start][1] for start, end in edges if end == node and start in positions]
+            return sum(rows) / len(rows) if rows else float(len(positions))
+
+        for row, node in enumerate(sorted(nodes, key=weight)):
+            positions[node] = (col, row)
     return positions, labels, transitions
 
 
@@ -48,14 +51,15 @@ def svg(content: Content) -> str:
     positions, labels, transitions = layout(content)
     if not positions:
         return ""
+    box_w = max(len(label) for label in labels.values()) * _CHAR_W + 24
     cols = max(c for c, _ in positions.values()) + 1
     rows = max(r for _, r in positions.values()) + 1
-    width = _PAD * 2 + cols * _BOX_W + (cols - 1) * _GAP_X
+    width = _PAD * 2 + cols * box_w + (cols - 1) * _GAP_X
     height = _PAD * 2 + rows * _BOX_H + (rows - 1) * _GAP_Y
 
     def box(node: str) -> tuple[int, int]:
         col, row = positions[node]
-        return _PAD + col * (_BOX_W + _GAP_X), _PAD + row * (_BOX_H + _GAP_Y)
+        return _PAD + col * (box_w + _GAP_X), _PAD + row * (_BOX_H + _GAP_Y)
 
     parts = [
         f'<svg class="career-graph" role="img" aria-labelledby="career-graph-title" viewBox="0 0 {width} {height}" '
@@ -66,8 +70,8 @@ def svg(content: Content) -> str:
     ]
     for move in transitions:
         (x1, y1), (x2, y2) = box(_node_id(move.from_role, move.from_level)), box(_node_id(move.to_role, move.to_level))
-        start = (x1 + _BOX_W, y1 + _BOX_H // 2) if x2 > x1 else (x1 + _BOX_W // 2, y1 + (_BOX_H if y2 > y1 else 0))
-        end = (x2, y2 + _BOX_H // 2) if x2 > x1 else (x2 + _BOX_W // 2, y2 + (0 if y2 > y1 else _BOX_H))
+        start = (x1 + box_w, y1 + _BOX_H // 2) if x2 > x1 else (x1 + box_w // 2, y1 + (_BOX_H if y2 > y1 else 0))
+        end = (x2, y2 + _BOX_H // 2) if x2 > x1 else (x2 + box_w // 2, y2 + (0 if y2 > y1 else _BOX_H))
         dash = f' stroke-dasharray="{_STROKES[move.kind]}"' if _STROKES[move.kind] else ""
         parts.append(
             f'<line x1="{start[0]}" y1="{start[1]}" x2="{end[0]}" y2="{end[1]}" stroke="currentColor" '
@@ -76,8 +80,8 @@ def svg(content: Content) -> str:
     for node, label in labels.items():
         x, y = box(node)
         parts.append(
-            f'<rect x="{x}" y="{y}" width="{_BOX_W}" height="{_BOX_H}" rx="6" fill="none" stroke="currentColor"/>'
-            f'<text x="{x + _BOX_W // 2}" y="{y + _BOX_H // 2 + 5}" text-anchor="middle" font-size="13" '
+            f'<rect x="{x}" y="{y}" width="{box_w}" height="{_BOX_H}" rx="6" fill="none" stroke="currentColor"/>'
+            f'<text x="{x + box_w // 2}" y="{y + _BOX_H // 2 + 5}" text-anchor="middle" font-size="13" '
             f'fill="currentColor">{escape(label)}</text>'
         )
     parts.append("</svg>")

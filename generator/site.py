@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.checker import Content
 from generator.markdown import relative
-from generator.models import Entity
+from generator.models import Entity, Transition
 
 OWN_PAGES = ("roles", "skills", "responsibilities", "tools", "challenges", "opportunities", "comparisons")
 """Kinds whose entities each get a page of their own; the others are sections of a shared page."""
@@ -73,8 +73,20 @@ class Linker:
     def ref(self, from_page: str, kind: str, entity_id: str, text: str | None = None) -> Ref:
         """A link to an entity, labelled with its title unless `text` is given."""
         page, anchor = self.location(kind, entity_id)
-        label = text if text is not None else title_of(self.entity(kind, entity_id))
+        label = text if text is not None else self.title(kind, entity_id)
         return Ref(label, relative(from_page, page, anchor))
+
+    def title(self, kind: str, entity_id: str) -> str:
+        """An entity's title; a career move is named after the roles (and levels) at its two ends."""
+        entity = self.entity(kind, entity_id)
+        if isinstance(entity, Transition):
+            start = self._position(entity.from_role, entity.from_level)
+            return f"{start} to {self._position(entity.to_role, entity.to_level)}"
+        return title_of(entity)
+
+    def _position(self, role_id: str, level_id: str | None) -> str:
+        role = title_of(self.entity("roles", role_id))
+        return f"{role} ({title_of(self.entity('levels', level_id))})" if level_id else role
 
     def refs(self, from_page: str, kind: str, ids: list[str]) -> list[Ref]:
         """Links to several entities of one kind, in the given order."""
