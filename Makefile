@@ -25,3 +25,12 @@ test: setup
 
 clean:
 	rm -rf site dist test-artefacts
+
+site: setup
+	$(BIN)/handbook build --config mkdocs.yml --site-dir site
+
+serve: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload
+
+offline: setup
+	$(BIN)/handbook offline --config mkdocs.offline.yml --zip dist/ml-engineering-handbook-offline.zip

@@ -198,6 +198,8 @@ def _messages(doc: Document, loc: Loc, group: list[Any], siblings: list[str]) ->
         hint = difflib.get_close_matches(field_name, siblings, n=1)
         return [f"unknown field '{field_name}'" + (f"; did you mean '{hint[0]}'?" if hint else "")]
     value = first["input"]
+    if value is None and doc.raw.get(loc, "") == "":
+        return ["is still empty; fill it in"]
     expected: list[str] = []
     for error in group:
         etype, ctx = error["type"], error.get("ctx", {})

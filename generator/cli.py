@@ -8,7 +8,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import report, schema
+from generator import build, report, schema
+from generator.render import render_pages
+from generator.scaffold import ScaffoldError, new_entity
 from generator.validate import validate
 
 
@@ -24,6 +26,25 @@ def _parser() -> argparse.ArgumentParser:
 
     make_schema = commands.add_parser("schema", help="write the JSON Schema of every kind for editors")
     make_schema.add_argument("--out", default="schema", metavar="DIR")
+
+    render = commands.add_parser("render", help="write the generated Markdown pages to a folder, for any builder")
+    render.add_argument("--content", default="content", metavar="CONTENT_DIR")
+    render.add_argument("--out", required=True, metavar="DIR")
+
+    build = commands.add_parser("build", help="build the site with MkDocs (strict), replacing the old one only on success")
+    build.add_argument("--config", default="mkdocs.yml")
+    build.add_argument("--content", default="content", metavar="CONTENT_DIR")
+    build.add_argument("--site-dir", default="site", metavar="DIR")
+
+    offline = commands.add_parser("offline", help="build the offline copy as one deterministic zip")
+    offline.add_argument("--config", default="mkdocs.offline.yml")
+    offline.add_argument("--content", default="content", metavar="CONTENT_DIR")
+    offline.add_argument("--zip", default="dist/ml-engineering-handbook-offline.zip", metavar="FILE")
+
+    new = commands.add_parser("new", help="create a new entity file with every required field stubbed")
+    new.add_argument("kind", help="e.g. skill, role, fact")
+    new.add_argument("id", help="the new id, e.g. feature-stores")
+    new.add_argument("--content", default="content", metavar="CONTENT_DIR")
     return parser
 
 
@@ -39,7 +60,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in schema.write(Path(args.out)):
             print(path)
         return 0
+    if args.command == "render":
+        return _render(Path(args.content), Path(args.out))
+    if args.command == "build":
+        return 0 if build.build_site(Path(args.config), Path(args.site_dir), content=Path(args.content)) else 1
+    if args.command == "offline":
+        return 0 if build.build_offline(Path(args.config), Path(args.zip), content=Path(args.content)) else 1
+    if args.command == "new":
+        return _new(Path(args.content), args.kind, args.id)
     return 2
+
+
+def _render(content_dir: Path, out: Path) -> int:
+    content, issues = validate(content_dir, display_root=str(content_dir))
+    if report.failed(issues, strict=True):
+        print(report.render(issues, strict=True), file=sys.stderr)
+        return 1
+    rendered, _ = render_pages(content)
+    for relative, text in rendered.items():
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    print(f"wrote {len(rendered)} pages to {out}")
+    return 0
+
+
+def _new(content_dir: Path, kind: str, entity_id: str) -> int:
+    try:
+        path = new_entity(content_dir, kind, entity_id)
+    except ScaffoldError as exc:
+        print(f"handbook new: {exc}", file=sys.stderr)
+        return 2
+    print(f"created {path}; fill in the empty values, then run `make validate`")
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -30,17 +30,21 @@ def type_name(annotation: Any) -> str:
     if origin is list:
         return f"list of {type_name(args[0])}"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return f"{annotation.__name__} (see below)"
+        return f"{annotation.__name__} (a mapping with {', '.join(annotation.model_fields)})"
     names = {str: "text", int: "whole number", float: "number", bool: "true or false", dt.date: "date (YYYY-MM-DD)"}
     return names.get(annotation, str(annotation))
+
+
+def field_type(info: Any) -> str:
+    """The plain-words type of a pydantic field, constraints included (so ids read as 'id')."""
+    return type_name(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
 
 
 def _fields(model: type[BaseModel]) -> list[dict[str, Any]]:
     rows = []
     for name, info in model.model_fields.items():
-        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
         rows.append(
-            {"name": name, "type": type_name(annotation), "required": info.is_required(), "description": info.description or ""}
+            {"name": name, "type": field_type(info), "required": info.is_required(), "description": info.description or ""}
         )
     return rows
 

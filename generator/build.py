@@ -1,0 +1,91 @@
+"""Atomic, reproducible builds: the site folder and the offline zip are replaced only by a complete new build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from generator import report
+from generator.validate import validate
+
+ZIP_ROOT = "ml-engineering-handbook"
+
+
+def source_date_epoch(repo: Path) -> int:
+    """SOURCE_DATE_EPOCH if set, else the last commit's time, else now: every date in the build comes from it."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(repo), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        return int(out)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return int(time.time())
+
+
+def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
+    """Validate, build into a temporary folder, then swap it in; on any failure the old site stays as it was."""
+    _, issues = validate(content, display_root=os.path.relpath(content))
+    if report.failed(issues, strict=True):
+        print(report.render(issues, strict=True), file=sys.stderr)
+        return False
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch(config.parent)), "NO_MKDOCS_2_WARNING": "1"}
+    env["HANDBOOK_CONTENT_DIR"] = str(content.resolve())
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)]
+    result = subprocess.run(command, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"build failed; {site_dir} was left as it was", file=sys.stderr)
+        return False
+    _swap(staging, site_dir)
+    return True
+
+
+def _swap(staging: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def write_zip(site_dir: Path, zip_path: Path, *, epoch: int) -> None:
+    """Zip a built site deterministically: sorted entries, fixed times and permissions; replaced atomically."""
+    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip cannot store dates before 1980
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{zip_path.name}.", dir=zip_path.parent)
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for path in sorted(site_dir.rglob("*"), key=lambda item: item.relative_to(site_dir).as_posix()):
+                if path.is_dir():
+                    continue
+                info = zipfile.ZipInfo(f"{ZIP_ROOT}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, path.read_bytes())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, zip_path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def build_offline(config: Path, zip_path: Path, *, content: Path) -> bool:
+    """Build the offline configuration and zip it; the previous zip stays until the new one is complete."""
+    with tempfile.TemporaryDirectory(prefix=".offline.", dir=zip_path.parent if zip_path.parent.exists() else None) as work:
+        site_dir = Path(work) / "site"
+        if not build_site(config, site_dir, content=content):
+            return False
+        write_zip(site_dir, zip_path, epoch=source_date_epoch(config.parent))
+    return True
