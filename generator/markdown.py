@@ -6,16 +6,22 @@ import posixpath
 import re
 from urllib.parse import quote, urlsplit
 
-# Every character that Markdown, attr_list, abbr, tables or raw HTML could give a meaning to. Each becomes a
-# numeric character reference, which Markdown prints as the character itself and never interprets.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|:&~^=$\"'@%]")
+# Characters that Markdown, attr_list ({: ...}), tables (|) or raw HTML (<, &) give a meaning to anywhere in a
+# line; and what starts a block (heading, list, quote, rule) at the start of one. Each becomes a numeric
+# character reference, which Markdown prints as the character itself and never interprets.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|~]")
+_BLOCK_START = re.compile(r"^(?:[#+=-]|\d+(?=[.)]))")
 _SPACE = re.compile(r"\s+")
+
+
+def _entity(match: re.Match[str]) -> str:
+    return "".join(f"&#{ord(char)};" for char in match.group())
 
 
 def escape(text: object) -> str:
     """Plain text → Markdown that renders as exactly that text, on one line."""
     collapsed = _SPACE.sub(" ", str(text)).strip()
-    return _SPECIAL.sub(lambda match: f"&#{ord(match.group())};", collapsed)
+    return _BLOCK_START.sub(_entity, _SPECIAL.sub(_entity, collapsed))
 
 
 def safe_url(url: str | None) -> str | None:

@@ -1,0 +1,54 @@
+"""Rendered Markdown for a small fixture content set matches the reviewed golden files, page for page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.render import render_pages
+from generator.validate import validate
+
+CASE = Path(__file__).parent / "cases" / "render"
+EXPECTED = CASE / "expected"
+
+
+@pytest.fixture
+def rendered(make_content: Callable[..., Path]) -> dict[str, str]:
+    root = make_content(yaml.safe_load((CASE / "content.yaml").read_text(encoding="utf-8")))
+    content, issues = validate(root, display_root="content")
+    assert [str(issue) for issue in issues] == []
+    return render_pages(content)[0]
+
+
+def test_rendered_markdown_matches_golden(rendered: dict[str, str], update_golden: bool) -> None:
+    if update_golden:
+        for old in EXPECTED.rglob("*.md"):
+            old.unlink()
+        for path, text in rendered.items():
+            target = EXPECTED / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    expected = {path.relative_to(EXPECTED).as_posix(): path.read_text(encoding="utf-8") for path in EXPECTED.rglob("*.md")}
+    assert sorted(rendered) == sorted(expected)
+    for path, text in rendered.items():
+        assert text == expected[path], f"{path} differs from tests/cases/render/expected/{path}"
+
+
+def test_every_entity_has_a_page_or_section(rendered: dict[str, str]) -> None:
+    from generator.site import Linker
+
+    content_files = yaml.safe_load((CASE / "content.yaml").read_text(encoding="utf-8"))
+    base = yaml.safe_load((CASE.parent / "base.yaml").read_text(encoding="utf-8"))
+    for relative in {**base, **content_files}:
+        kind, name = relative.split("/")
+        page, anchor = Linker.location(kind, name.removesuffix(".yaml"))
+        assert page in rendered, relative
+        if anchor:
+            assert f"#{anchor}" in rendered[page] or f'id="{anchor}"' in rendered[page], relative
+
+
+def test_abbreviations_are_defined_on_every_page(rendered: dict[str, str]) -> None:
+    assert all(text.rstrip().endswith("*[ML]: Machine learning") for text in rendered.values())
