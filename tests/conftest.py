@@ -41,3 +41,56 @@ def make_content(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Session fixtures for the whole-site tests (test_links.py, test_browser.py): the real content is built once per
+# session, online like the deploy job does it and as the offline zip, which is unpacked for file:// use.
+# ---------------------------------------------------------------------------------------------------------------
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+OFFLINE_ZIP_ROOT = "ml-engineering-handbook"
+# The deploy workflow sets HANDBOOK_REPO_URL (edit links, repository widget) and leaves HANDBOOK_SITE_URL unset.
+BUILD_REPO_URL = "https://github.com/example-org/ml-engineering-handbook"
+
+
+def _run_handbook(*args: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {key: value for key, value in os.environ.items() if key not in ("HANDBOOK_SITE_URL", "HANDBOOK_REPO_URL")}
+    env |= {"NO_MKDOCS_2_WARNING": "1", "HANDBOOK_REPO_URL": BUILD_REPO_URL}
+    command = [sys.executable, "-m", "generator.cli", *args, "--content", str(REPO_ROOT / "content")]
+    result = subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"handbook {args[0]} failed:\n{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The online site (directory URLs), built with `handbook build` from the real content."""
+    site = tmp_path_factory.mktemp("online") / "site"
+    _run_handbook("build", "--config", str(REPO_ROOT / "mkdocs.yml"), "--site-dir", str(site))
+    assert (site / "index.html").is_file()
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy as the zip `handbook offline` writes."""
+    archive = tmp_path_factory.mktemp("offline") / "handbook-offline.zip"
+    _run_handbook("offline", "--config", str(REPO_ROOT / "mkdocs.offline.yml"), "--zip", str(archive))
+    return archive
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_zip: Path) -> Path:
+    """The offline copy unpacked; returns its single top folder (open index.html in it over file://)."""
+    import zipfile
+
+    target = offline_zip.parent / "unpacked"
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    root = target / OFFLINE_ZIP_ROOT
+    assert (root / "index.html").is_file()
+    return root

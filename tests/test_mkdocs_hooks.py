@@ -1,0 +1,141 @@
+"""The real content builds strictly into a site whose pages, tables and citations are checked by parsing HTML."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from generator.site import Linker
+from tests.sitebuild import REPO, build
+
+pytestmark = pytest.mark.slow
+
+CONTENT = REPO / "content"
+REPO_URL = "https://github.com/example-org/ml-engineering-handbook"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("site") / "site", env={"HANDBOOK_REPO_URL": REPO_URL})
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_file(site: Path, page: str) -> Path:
+    """The built HTML of a docs-relative .md page (directory URLs)."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return site / stem.removesuffix("index") / "index.html"
+    return site / stem / "index.html"
+
+
+def ids(kind: str) -> list[str]:
+    return sorted(path.stem for path in (CONTENT / kind).glob("*.yaml"))
+
+
+def article(site: Path, page: str) -> BeautifulSoup:
+    found = soup(page_file(site, page)).select_one("article.md-content__inner")
+    assert found is not None, page
+    return found
+
+
+ROLE_SECTIONS = [
+    "responsibilities", "skills", "tools", "challenges-and-opportunities", "education-and-backgrounds",
+    "facts", "career-moves", "sources",
+]
+
+
+@pytest.mark.parametrize("role_id", ids("roles"))
+def test_every_role_page_has_its_sections(site: Path, role_id: str) -> None:
+    headings = [h2.get("id") for h2 in article(site, f"roles/{role_id}.md").find_all("h2")]
+    assert headings == ROLE_SECTIONS
+
+
+def test_every_entity_has_a_page_or_an_anchored_section(site: Path) -> None:
+    missing = []
+    for kind_dir in sorted(CONTENT.iterdir()):
+        for entity_id in ids(kind_dir.name):
+            page, anchor = Linker.location(kind_dir.name, entity_id)
+            path = page_file(site, page)
+            if not path.exists() or (anchor and soup(path).find(id=anchor) is None):
+                missing.append(f"{kind_dir.name}/{entity_id}")
+    assert missing == []
+
+
+def test_curated_comparison_table_rows_link_to_skills_and_responsibilities(site: Path) -> None:
+    data = yaml.safe_load((CONTENT / "comparisons" / "data-scientist-vs-ml-engineer.yaml").read_text(encoding="utf-8"))
+    table = article(site, "comparisons/data-scientist-vs-ml-engineer.md").find("table")
+    rows = table.find("tbody").find_all("tr")
+    assert [row.find("td").get_text(strip=True) for row in rows] == [d["name"] for d in data["dimensions"]]
+    for row, dimension in zip(rows, data["dimensions"], strict=True):
+        cells = row.find_all("td")
+        for cell, refs in ((cells[1], dimension.get("left_refs", [])), (cells[2], dimension.get("right_refs", []))):
+            targets = [a["href"] for a in cell.find_all("a")]
+            assert len(targets) == len(refs)
+            assert all("/skills/" in href or "/responsibilities/" in href for href in targets)
+
+
+@pytest.mark.parametrize(
+    "pair", ["ml-engineer-vs-data-scientist", "ml-engineer-vs-data-engineer", "ml-engineer-vs-data-analyst",
+             "ml-engineer-vs-software-engineer", "ml-engineer-vs-applied-ml-engineer",
+             "ml-engineer-vs-core-ml-engineer", "ml-engineer-vs-ml-software-engineer"],
+)
+def test_configured_pairs_render_as_tables_linking_to_skills(site: Path, pair: str) -> None:
+    body = article(site, f"compare/{pair}.md")
+    tables = body.find_all("table")
+    assert tables, pair
+    links = [a["href"] for table in tables for a in table.find_all("a")]
+    assert any("/skills/" in href for href in links) or any("/responsibilities/" in href for href in links)
+
+
+def test_every_fact_row_carries_a_citation_link(site: Path) -> None:
+    rows = [row for table in article(site, "facts/index.md").find_all("table") for row in table.find("tbody").find_all("tr")]
+    assert len(rows) == len(ids("facts"))
+    for row in rows:
+        source_cell = row.find_all("td")[-1]
+        assert source_cell.find("a", href=lambda href: href and "sources/#" in href), row.get_text(" ", strip=True)
+    for role_id in ids("roles"):
+        facts = article(site, f"roles/{role_id}.md").find(id="facts").find_next_sibling()
+        for row in facts.find_all("tr")[1:] if facts.name == "table" else []:
+            assert row.find_all("td")[-1].find("a", href=lambda href: href and "sources/#" in href)
+
+
+def test_every_page_is_reachable_from_the_home_page(site: Path) -> None:
+    pages = {path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.name != "404.html"}
+    seen, queue = set(), ["index.html"]
+    while queue:
+        current = queue.pop()
+        if current in seen or current not in pages:
+            continue
+        seen.add(current)
+        for anchor in soup(site / current).find_all("a", href=True):
+            parts = urlsplit(anchor["href"])
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(current), unquote(parts.path)))
+            queue.append(target + "/index.html" if not target.endswith(".html") else target)
+    assert sorted(pages - seen) == []
+
+
+def test_edit_button_opens_the_yaml_file(site: Path) -> None:
+    edit = soup(page_file(site, "roles/ml-engineer.md")).find("a", attrs={"title": "Edit this page"})
+    assert edit is not None
+    assert edit["href"] == f"{REPO_URL}/edit/main/content/roles/ml-engineer.yaml"
+
+
+def test_no_page_loads_google_fonts(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        assert "fonts.googleapis" not in path.read_text(encoding="utf-8"), path
+
+
+def test_navigation_size_does_not_grow_with_entities(site: Path) -> None:
+    nav_links = [len(soup(page_file(site, p)).select("nav.md-nav--primary a")) for p in ("index.md", "roles/ml-engineer.md")]
+    entity_pages = sum(1 for _ in site.glob("*/*/index.html"))
+    assert max(nav_links) < 40 < entity_pages
