@@ -1,0 +1,88 @@
+"""Escaping, the URL allow-list and relative links: the small functions every page relies on for safety."""
+
+from __future__ import annotations
+
+import markdown as md
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.markdown import abbreviations, escape, link, relative, safe_url
+
+EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables", "toc"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        '{: onclick="alert(1)" }',
+        "a | b",
+        "1. not a list",
+        "# not a heading",
+        "- not a bullet",
+        "*not emphasis* and _not_ either",
+        "[not](javascript:alert(1)) a link",
+        "&lt;already escaped&gt;",
+        "`not code`",
+        "plain text, with a full stop.",
+    ],
+)
+def test_escaped_text_renders_as_exactly_that_text(text: str) -> None:
+    page = BeautifulSoup(md.markdown(escape(text), extensions=EXTENSIONS), "html.parser")
+    paragraph = page.find("p")
+    assert paragraph is not None and paragraph.attrs == {}
+    assert paragraph.find(True) is None  # no element inside: only text
+    assert paragraph.get_text() == text
+
+
+def test_escaped_text_stays_in_its_table_cell() -> None:
+    page = BeautifulSoup(md.markdown(f"| a | b |\n|---|---|\n| {escape('x | y')} | z |", extensions=EXTENSIONS), "html.parser")
+    assert [cell.get_text() for cell in page.find_all("td")] == ["x | y", "z"]
+
+
+def test_whitespace_is_folded_so_text_cannot_start_a_block() -> None:
+    assert escape("line one\n\n# two\n- three") == "line one # two - three"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a?b=c#d", "https://example.org/a?b=c#d"),
+        ("../roles/ml-engineer.md", "../roles/ml-engineer.md"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("http://example.org", None),
+        ("//evil.example/x", None),
+        ("/absolute/path", None),
+        ("https://", None),
+        ("https://example.org/a b", "https://example.org/a%20b"),
+        ("", None),
+    ],
+)
+def test_url_allow_list(url: str, expected: str | None) -> None:
+    assert safe_url(url) == expected
+
+
+def test_link_drops_a_refused_url_but_keeps_the_text() -> None:
+    assert link("Click <me>", "javascript:alert(1)") == "Click &#60;me&#62;"
+    assert link("Roles", "../roles/index.md") == "[Roles](<../roles/index.md>)"
+
+
+@pytest.mark.parametrize(
+    ("start", "target", "anchor", "expected"),
+    [
+        ("roles/a.md", "skills/b.md", None, "../skills/b.md"),
+        ("index.md", "roles/index.md", None, "roles/index.md"),
+        ("roles/a.md", "roles/b.md", "x", "b.md#x"),
+        ("levels/index.md", "levels/index.md", "junior", "#junior"),
+    ],
+)
+def test_relative_links(start: str, target: str, anchor: str | None, expected: str) -> None:
+    assert relative(start, target, anchor) == expected
+
+
+def test_abbreviations_skip_anything_that_is_not_a_plain_token() -> None:
+    footer = abbreviations([("ML", "Machine\nlearning"), ("<b>", "x"), ("C++", "C plus plus")])
+    assert footer == "\n*[C++]: C plus plus\n*[ML]: Machine learning\n"
