@@ -83,7 +83,9 @@ def write_zip(site_dir: Path, zip_path: Path, *, epoch: int) -> None:
 
 def build_offline(config: Path, zip_path: Path, *, content: Path) -> bool:
     """Build the offline configuration and zip it; the previous zip stays until the new one is complete."""
-    with tempfile.TemporaryDirectory(prefix=".offline.", dir=zip_path.parent if zip_path.parent.exists() else None) as work:
+    with tempfile.TemporaryDirectory(
+        prefix=".offline.", dir=zip_path.parent if zip_path.parent.exists() else None
+    ) as work:
         site_dir = Path(work) / "site"
         if not build_site(config, site_dir, content=content):
             return False

@@ -145,10 +145,9 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
     kept: list[str | int] = []
     node = data
     for step in loc:
-        if isinstance(node, dict) and isinstance(step, str) and step in node:
-            node = node[step]
-            kept.append(step)
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        in_dict = isinstance(node, dict) and isinstance(step, str) and step in node
+        in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        if in_dict or in_list:
             node = node[step]
             kept.append(step)
         elif isinstance(node, dict) and isinstance(step, str) and not _is_union_tag(step):
@@ -158,8 +157,9 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
 
 
 def _is_union_tag(step: str) -> bool:
-    return step in ("float", "int", "date", "str") or step[:1].isupper() or step.startswith(("literal[", "constrained-"))
-
+    return (
+        step in ("float", "int", "date", "str") or step[:1].isupper() or step.startswith(("literal[", "constrained-"))
+    )
 
 
 def _got(doc: Document, loc: Loc, value: Any) -> str:

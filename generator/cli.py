@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--content", default="content", metavar="CONTENT_DIR")
     render.add_argument("--out", required=True, metavar="DIR")
 
-    build = commands.add_parser("build", help="build the site with MkDocs (strict), replacing the old one only on success")
+    build = commands.add_parser(
+        "build", help="build the site with MkDocs (strict), replacing the old one only on success"
+    )
     build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--content", default="content", metavar="CONTENT_DIR")
     build.add_argument("--site-dir", default="site", metavar="DIR")

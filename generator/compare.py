@@ -64,7 +64,11 @@ def pair_page(content: Content, link: Linker, left_id: str, right_id: str) -> Pa
 
     def only(mine: dict[str, RoleSkill], theirs: dict[str, RoleSkill]) -> list[dict[str, Any]]:
         return [
-            {"skill": link.ref(page, "skills", skill_id), "span": _span(mine[skill_id]), "importance": mine[skill_id].importance}
+            {
+                "skill": link.ref(page, "skills", skill_id),
+                "span": _span(mine[skill_id]),
+                "importance": mine[skill_id].importance,
+            }
             for skill_id in link.sorted_ids("skills")
             if skill_id in mine and skill_id not in theirs
         ]
@@ -81,7 +85,9 @@ def pair_page(content: Content, link: Linker, left_id: str, right_id: str) -> Pa
         "shared": shared,
         "only_left": only(left_skills, right_skills),
         "only_right": only(right_skills, left_skills),
-        "shared_duties": [link.ref(page, "responsibilities", rid) for rid in left.responsibilities if rid in right.responsibilities],
+        "shared_duties": [
+            link.ref(page, "responsibilities", rid) for rid in left.responsibilities if rid in right.responsibilities
+        ],
         "left_duties": duties(left.responsibilities, right.responsibilities),
         "right_duties": duties(right.responsibilities, left.responsibilities),
         "curated": [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -107,7 +108,6 @@ def _unknown(path: str, position: tuple[int, int], loc: Loc, target: str, ref: s
     return Issue(path, position[0], position[1], message)
 
 
-
 def _entity_rules(content: Content, kind: str, entity_id: str, data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     for field, value in data.items():
         if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
@@ -187,11 +187,14 @@ def _proficiency_rules(
     ordered = sorted(
         (item for item in enumerate(values) if item[1]["level"] in ranks), key=lambda item: ranks[item[1]["level"]]
     )
-    for (_, lower), (index, higher) in zip(ordered, ordered[1:], strict=False):
+    for (_, lower), (index, higher) in itertools.pairwise(ordered):
         if PROFICIENCY_ORDER.index(higher["value"]) < PROFICIENCY_ORDER.index(lower["value"]):
-            yield (*loc, index, "value"), (
-                f"proficiency goes down from '{lower['value']}' at '{lower['level']}' "
-                f"to '{higher['value']}' at '{higher['level']}'"
+            yield (
+                (*loc, index, "value"),
+                (
+                    f"proficiency goes down from '{lower['value']}' at '{lower['level']}' "
+                    f"to '{higher['value']}' at '{higher['level']}'"
+                ),
             )
 
 

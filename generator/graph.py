@@ -36,6 +36,7 @@ def layout(content: Content) -> tuple[dict[str, tuple[int, int]], dict[str, str]
     positions: dict[str, tuple[int, int]] = {}
     for col in sorted(set(column.values())):
         nodes = [node for node in labels if column[node] == col]
+
         # Order each column by where its nodes' predecessors sit, so that arrows cross as little as possible.
         def weight(node: str) -> float:
             rows = [positions[start][1] for start, end in edges if end == node and start in positions]
@@ -64,7 +65,8 @@ def svg(content: Content) -> str:
     parts = [
         f'<svg class="career-graph" role="img" aria-labelledby="career-graph-title" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="career-graph-title">Career moves between roles and levels; the table below lists the same moves.</title>',
+        '<title id="career-graph-title">Career moves between roles and levels; '
+        "the table below lists the same moves.</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor"/></marker></defs>',
     ]
@@ -106,5 +108,9 @@ def career_paths_page(content: Content, link: Linker) -> Page:
                 "sources": link.refs(page, "sources", move.sources),
             }
         )
-    roles = [link.ref(page, "roles", rid) for rid in link.sorted_ids("roles") if isinstance(content.entities["roles"][rid], Role)]
+    roles = [
+        link.ref(page, "roles", rid)
+        for rid in link.sorted_ids("roles")
+        if isinstance(content.entities["roles"][rid], Role)
+    ]
     return Page(page, "career_paths.md.j2", "Career paths", {"svg": svg(content), "rows": rows, "roles": roles})

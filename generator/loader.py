@@ -169,7 +169,7 @@ def _scalar(event: Any, loc: Loc) -> Any:
         raise _Hazard(event.start_mark, f"explicit tags ('{event.tag}') are not allowed")
     if not event.implicit[0]:
         return event.value
-    tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     if tag == _STR:
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -23,22 +23,22 @@ class Entity(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-Family = Literal['machine-learning', 'data', 'software']
+Family = Literal["machine-learning", "data", "software"]
 """Which field a role belongs to."""
 
 
-Importance = Literal['essential', 'optional']
+Importance = Literal["essential", "optional"]
 """How much a role depends on a skill."""
 
 
-Proficiency = Literal['awareness', 'working', 'practitioner', 'expert']
+Proficiency = Literal["awareness", "working", "practitioner", "expert"]
 """The one proficiency scale, from least to most."""
 
 
-PROFICIENCY_ORDER: tuple[str, ...] = Proficiency.__args__
+PROFICIENCY_ORDER: tuple[str, ...] = get_args(Proficiency)
 
 
-Basis = Literal['sourced', 'editorial']
+Basis = Literal["sourced", "editorial"]
 """Where a value comes from: a cited source, or the handbook's own editorial judgement."""
 
 
@@ -122,7 +122,9 @@ class Role(Entity):
     sources: Sources
 
 
-SkillCategory = Literal['programming', 'ml-and-data', 'math-and-statistics', 'infrastructure', 'software-engineering', 'soft-skill', 'trait']
+SkillCategory = Literal[
+    "programming", "ml-and-data", "math-and-statistics", "infrastructure", "software-engineering", "soft-skill", "trait"
+]
 """Groups skills on the skills index."""
 
 
@@ -144,7 +146,7 @@ class Responsibility(Entity):
     sources: Sources
 
 
-ToolType = Literal['language', 'framework', 'library', 'platform']
+ToolType = Literal["language", "framework", "library", "platform"]
 """What sort of tool an entry is."""
 
 
@@ -175,7 +177,7 @@ class Opportunity(Entity):
     sources: Sources
 
 
-TrendKind = Literal['technology', 'ethics', 'regulation']
+TrendKind = Literal["technology", "ethics", "regulation"]
 """Whether a trend is a technical direction or a concern about ethics or regulation."""
 
 
@@ -188,7 +190,7 @@ class Trend(Entity):
     sources: Sources
 
 
-Metric = Literal['salary', 'demand', 'background']
+Metric = Literal["salary", "demand", "background"]
 """What a fact measures."""
 
 
@@ -216,7 +218,7 @@ class Fact(Entity):
     note: Text | None = None
 
 
-TransitionKind = Literal['promotion', 'lateral', 'pivot']
+TransitionKind = Literal["promotion", "lateral", "pivot"]
 """How a career move relates the two positions."""
 
 

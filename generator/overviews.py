@@ -50,7 +50,9 @@ class Overviews:
         for skill_id in self.link.sorted_ids("skills"):
             skill = self.link.entity("skills", skill_id)
             assert isinstance(skill, Skill)
-            categories[skill.category].append({"ref": self.link.ref(page, "skills", skill_id), "description": skill.description})
+            categories[skill.category].append(
+                {"ref": self.link.ref(page, "skills", skill_id), "description": skill.description}
+            )
             cells = []
             for _, role in roles:
                 assert isinstance(role, Role)
@@ -67,12 +69,18 @@ class Overviews:
     def ladder(self) -> Page:
         """The career ladder: each level, what changes at the next one, and the skills matrix per laddered role."""
         page = "levels/index.md"
-        level_ids = sorted(self.content.entities["levels"], key=lambda lid: getattr(self.link.entity("levels", lid), "rank", 0))
+        level_ids = sorted(
+            self.content.entities["levels"], key=lambda lid: getattr(self.link.entity("levels", lid), "rank", 0)
+        )
         levels = []
         for level_id in level_ids:
             level = self.link.entity("levels", level_id)
             assert isinstance(level, Level)
-            facts = [(fid, f) for fid, f in sorted(self.content.entities["facts"].items()) if isinstance(f, Fact) and f.level == level_id]
+            facts = [
+                (fid, f)
+                for fid, f in sorted(self.content.entities["facts"].items())
+                if isinstance(f, Fact) and f.level == level_id
+            ]
             levels.append(
                 {
                     "id": level_id,
@@ -92,7 +100,10 @@ class Overviews:
     def _role_ladder(self, page: str, role_id: str, role: Role) -> dict[str, Any]:
         titles = [title_of(self.link.entity("levels", lid)) for lid in role.levels]
         rows = [
-            {"skill": self.link.ref(page, "skills", entry.skill), "cells": [proficiency_text(entry, lid) for lid in role.levels]}
+            {
+                "skill": self.link.ref(page, "skills", entry.skill),
+                "cells": [proficiency_text(entry, lid) for lid in role.levels],
+            }
             for entry in role.skills
         ]
         steps = []
@@ -101,7 +112,9 @@ class Overviews:
             for entry in role.skills:
                 before, after = proficiency_text(entry, lower)["value"], proficiency_text(entry, higher)["value"]
                 if before and after and PROFICIENCY_ORDER.index(after) > PROFICIENCY_ORDER.index(before):
-                    rises.append({"skill": self.link.ref(page, "skills", entry.skill), "before": before, "after": after})
+                    rises.append(
+                        {"skill": self.link.ref(page, "skills", entry.skill), "before": before, "after": after}
+                    )
             higher_level = self.link.entity("levels", higher)
             assert isinstance(higher_level, Level)
             steps.append(
@@ -123,7 +136,9 @@ class Overviews:
         for fact_id, fact in sorted(self.content.entities["facts"].items()):
             assert isinstance(fact, Fact)
             grouped[fact.metric].append((fact_id, fact))
-        groups = [{"name": names[key], "rows": self.entities.fact_rows(page, grouped[key])} for key in names if grouped[key]]
+        groups = [
+            {"name": names[key], "rows": self.entities.fact_rows(page, grouped[key])} for key in names if grouped[key]
+        ]
         return Page(page, "facts.md.j2", "Facts and figures", {"groups": groups})
 
     def sources(self) -> Page:
@@ -136,8 +151,12 @@ class Overviews:
             for kind, entity_id in self.back.of("sources", source_id):
                 citing[kind].append(self.link.ref(page, kind, entity_id))
             sections.append(
-                {"id": source_id, "source": source, "date": str(getattr(source, "date", "unknown")),
-                 "citing": [{"kind": kind.capitalize(), "refs": refs} for kind, refs in sorted(citing.items())]}
+                {
+                    "id": source_id,
+                    "source": source,
+                    "date": str(getattr(source, "date", "unknown")),
+                    "citing": [{"kind": kind.capitalize(), "refs": refs} for kind, refs in sorted(citing.items())],
+                }
             )
         return Page(page, "sources.md.j2", "Sources", {"sources": sections})
 
@@ -145,7 +164,11 @@ class Overviews:
         """A page with one anchored section per entity (glossary, FAQ, trends)."""
         page = {"terms": "glossary.md", "faqs": "faq.md", "trends": "trends/index.md"}[kind]
         items = [
-            {"id": entity_id, "entity": self.link.entity(kind, entity_id), "sources": self.link.refs(page, "sources", self.link.entity(kind, entity_id).sources)}  # type: ignore[attr-defined]
+            {
+                "id": entity_id,
+                "entity": self.link.entity(kind, entity_id),
+                "sources": self.link.refs(page, "sources", getattr(self.link.entity(kind, entity_id), "sources", [])),
+            }
             for entity_id in (self.link.sorted_ids(kind) if kind != "faqs" else sorted(self.content.entities[kind]))
         ]
         return Page(page, template, title, {"items": items})

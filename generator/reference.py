@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import types
 import datetime as dt
+import types
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -44,7 +44,12 @@ def _fields(model: type[BaseModel]) -> list[dict[str, Any]]:
     rows = []
     for name, info in model.model_fields.items():
         rows.append(
-            {"name": name, "type": field_type(info), "required": info.is_required(), "description": info.description or ""}
+            {
+                "name": name,
+                "type": field_type(info),
+                "required": info.is_required(),
+                "description": info.description or "",
+            }
         )
     return rows
 
@@ -76,7 +81,10 @@ def editing_page() -> Page:
                 "doc": (model.__doc__ or "").strip(),
                 "modeline": MODELINE.format(kind=KIND_NAMES[folder]),
                 "fields": _fields(model),
-                "nested": [{"name": sub.__name__, "doc": (sub.__doc__ or "").strip(), "fields": _fields(sub)} for sub in _nested(model)],
+                "nested": [
+                    {"name": sub.__name__, "doc": (sub.__doc__ or "").strip(), "fields": _fields(sub)}
+                    for sub in _nested(model)
+                ],
             }
         )
     return Page("editing.md", "editing.md.j2", "Editing the content", {"kinds": kinds})

@@ -86,7 +86,11 @@ def home(content: Content, link: Linker) -> Page:
     """The front page: what the handbook covers and where to start."""
     page = "index.md"
     counts = {kind: len(entities) for kind, entities in content.entities.items()}
-    main_roles = [link.ref(page, "roles", rid) for rid in link.sorted_ids("roles") if not getattr(link.entity("roles", rid), "variant_of", None)]
+    main_roles = [
+        link.ref(page, "roles", rid)
+        for rid in link.sorted_ids("roles")
+        if not getattr(link.entity("roles", rid), "variant_of", None)
+    ]
     view = {"counts": counts, "roles": main_roles}
     return Page(page, "home.md.j2", "ML Engineering Handbook", view)
 

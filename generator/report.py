@@ -31,14 +31,10 @@ def render(issues: Sequence[Issue], *, fmt: str = "text", strict: bool = False) 
     """All issues in the requested format, ending with the summary line for text and GitHub output."""
     if fmt == "json":
         rows = [
-            {"file": i.file, "line": i.line, "col": i.col, "severity": i.severity, "message": i.message}
-            for i in issues
+            {"file": i.file, "line": i.line, "col": i.col, "severity": i.severity, "message": i.message} for i in issues
         ]
         return json.dumps({"issues": rows, "summary": summary(issues, strict=strict)}, indent=2)
-    if fmt == "github":
-        lines = [_annotation(issue) for issue in issues]
-    else:
-        lines = [str(issue) for issue in issues]
+    lines = [_annotation(issue) if fmt == "github" else str(issue) for issue in issues]
     return "\n".join([*lines, summary(issues, strict=strict)])
 
 

@@ -119,19 +119,29 @@ class EntityViews:
                 {"skill": link.ref(page, "skills", entry.skill), "importance": entry.importance, "cells": cells}
             )
         transitions = self.content.entities["transitions"]
-        moves_in = [(tid, t) for tid, t in sorted(transitions.items()) if isinstance(t, Transition) and t.to_role == role_id]
-        moves_out = [(tid, t) for tid, t in sorted(transitions.items()) if isinstance(t, Transition) and t.from_role == role_id]
+        moves_in = [
+            (tid, t) for tid, t in sorted(transitions.items()) if isinstance(t, Transition) and t.to_role == role_id
+        ]
+        moves_out = [
+            (tid, t) for tid, t in sorted(transitions.items()) if isinstance(t, Transition) and t.from_role == role_id
+        ]
         view = {
             "role": role,
             "family": FAMILY_NAMES[role.family],
             "variant_of": link.ref(page, "roles", role.variant_of) if role.variant_of else None,
-            "variants": [link.ref(page, *item) for item in self.back.of("roles", role_id, "roles")
-                         if getattr(link.entity(*item), "variant_of", None) == role_id],
+            "variants": [
+                link.ref(page, *item)
+                for item in self.back.of("roles", role_id, "roles")
+                if getattr(link.entity(*item), "variant_of", None) == role_id
+            ],
             "levels": [link.ref(page, "levels", level_id) for level_id, _ in levels],
             "level_names": [level.title for _, level in levels if isinstance(level, Level)] or ["Expected"],
             "responsibilities": self.described(page, "responsibilities", role.responsibilities),
             "level_responsibilities": [
-                {"level": link.ref(page, "levels", level_id), "items": self.described(page, "responsibilities", level.responsibilities)}
+                {
+                    "level": link.ref(page, "levels", level_id),
+                    "items": self.described(page, "responsibilities", level.responsibilities),
+                }
                 for level_id, level in levels
                 if isinstance(level, Level) and level.responsibilities
             ],
@@ -139,12 +149,16 @@ class EntityViews:
                 {"category": CATEGORY_NAMES[category], "rows": rows}
                 for category, rows in sorted(skill_groups.items(), key=lambda item: list(CATEGORY_NAMES).index(item[0]))
             ],
-            "has_editorial": any(cell["editorial"] for rows in skill_groups.values() for row in rows for cell in row["cells"]),
+            "has_editorial": any(
+                cell["editorial"] for rows in skill_groups.values() for row in rows for cell in row["cells"]
+            ),
             "tools": link.refs(page, "tools", role.tools),
             "challenges": self.described(page, "challenges", role.challenges),
             "opportunities": self.described(page, "opportunities", role.opportunities),
             "education": [{"text": item.text, "sources": self.sources(page, item.sources)} for item in role.education],
-            "backgrounds": [{"text": item.text, "sources": self.sources(page, item.sources)} for item in role.backgrounds],
+            "backgrounds": [
+                {"text": item.text, "sources": self.sources(page, item.sources)} for item in role.backgrounds
+            ],
             "prior_roles": [
                 {
                     "title": item.title,
@@ -162,7 +176,9 @@ class EntityViews:
         }
         return Page(page, "role.md.j2", role.title, view, f"content/roles/{role_id}.yaml", [FAMILY_NAMES[role.family]])
 
-    def move(self, page: str, transition_id: str, transition: Transition, role_id: str, level_id: str | None) -> dict[str, Any]:
+    def move(
+        self, page: str, transition_id: str, transition: Transition, role_id: str, level_id: str | None
+    ) -> dict[str, Any]:
         """One career move as listed on a role page: the other end, the kind and the rationale."""
         other = self.link.ref(page, "roles", role_id)
         level = self.link.ref(page, "levels", level_id) if level_id else None
@@ -177,7 +193,10 @@ class EntityViews:
     def described(self, page: str, kind: str, ids: list[str]) -> list[dict[str, Any]]:
         """Links with the one-line description of each entity."""
         return [
-            {"ref": self.link.ref(page, kind, entity_id), "description": getattr(self.link.entity(kind, entity_id), "description", "")}
+            {
+                "ref": self.link.ref(page, kind, entity_id),
+                "description": getattr(self.link.entity(kind, entity_id), "description", ""),
+            }
             for entity_id in ids
         ]
 
@@ -194,7 +213,10 @@ class EntityViews:
                     "role": self.link.ref(page, "roles", role_id),
                     "importance": entry.importance,
                     "proficiency": [
-                        {"level": self.link.entity("levels", level).title if level else "", **proficiency_text(entry, level)}  # type: ignore[attr-defined]
+                        {
+                            "level": self.link.title("levels", level) if level else "",
+                            **proficiency_text(entry, level),
+                        }
                         for level in levels
                     ],
                 }
@@ -211,7 +233,9 @@ class EntityViews:
             "tools": self.link.refs(page, "tools", skill.tools),
             "sources": self.sources(page, skill.sources),
         }
-        return Page(page, "skill.md.j2", skill.name, view, f"content/skills/{skill_id}.yaml", [CATEGORY_NAMES[skill.category]])
+        return Page(
+            page, "skill.md.j2", skill.name, view, f"content/skills/{skill_id}.yaml", [CATEGORY_NAMES[skill.category]]
+        )
 
     def simple(self, kind: str, entity_id: str, entity: Responsibility | Tool | Challenge | Opportunity) -> Page:
         """A responsibility, tool, challenge or opportunity page, with the roles, levels and skills using it."""
@@ -234,5 +258,6 @@ class EntityViews:
             "sources": self.sources(page, entity.sources),
         }
         title = entity.name if isinstance(entity, Tool) else entity.title
-        tags = [view["type"]] if view["type"] else []
+        tool_type = TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), "")
+        tags = [tool_type] if tool_type else []
         return Page(page, "entity.md.j2", title, view, f"content/{kind}/{entity_id}.yaml", tags)

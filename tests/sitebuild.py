@@ -19,9 +19,13 @@ def handbook(*args: str, env: dict[str, str] | None = None, cwd: Path = REPO) ->
     return subprocess.run(command, cwd=cwd, env=full_env, capture_output=True, text=True, check=False)
 
 
-def build(site_dir: Path, *, content: Path = REPO / "content", config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> Path:
+def build(
+    site_dir: Path, *, content: Path = REPO / "content", config: str = "mkdocs.yml", env: dict[str, str] | None = None
+) -> Path:
     """Build a site strictly and fail the test with MkDocs' output if the build fails."""
-    result = handbook("build", "--config", str(REPO / config), "--content", str(content), "--site-dir", str(site_dir), env=env)
+    result = handbook(
+        "build", "--config", str(REPO / config), "--content", str(content), "--site-dir", str(site_dir), env=env
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 

@@ -33,7 +33,9 @@ def test_two_site_builds_are_byte_identical(tmp_path: Path) -> None:
 def test_two_offline_zips_are_byte_identical(tmp_path: Path) -> None:
     zips = []
     for name in ("one.zip", "two.zip"):
-        result = handbook("offline", "--config", str(REPO / "mkdocs.offline.yml"), "--zip", str(tmp_path / name), env=EPOCH)
+        result = handbook(
+            "offline", "--config", str(REPO / "mkdocs.offline.yml"), "--zip", str(tmp_path / name), env=EPOCH
+        )
         assert result.returncode == 0, result.stderr
         zips.append((tmp_path / name).read_bytes())
     assert zips[0] == zips[1]
@@ -60,7 +62,15 @@ def test_invalid_content_leaves_the_previous_site_and_zip_untouched(tmp_path: Pa
     content = write_content(tmp_path, fixture_files())
     site = build(tmp_path / "site", content=content)
     zip_path = tmp_path / "offline.zip"
-    offline = ["offline", "--config", str(REPO / "mkdocs.offline.yml"), "--content", str(content), "--zip", str(zip_path)]
+    offline = [
+        "offline",
+        "--config",
+        str(REPO / "mkdocs.offline.yml"),
+        "--content",
+        str(content),
+        "--zip",
+        str(zip_path),
+    ]
     assert handbook(*offline).returncode == 0
     before_site, before_zip = digest_tree(site), zip_path.read_bytes()
 

@@ -19,9 +19,11 @@ HOSTILE = f'<script>alert("{MARK}")</script> <img src=x onerror=alert(1)> {{: on
 def _hostile_files() -> dict[str, str]:
     files = fixture_files()
     quoted = json.dumps(HOSTILE)  # a JSON string is a valid YAML double-quoted scalar
-    files["roles/data-scientist.yaml"] = files["roles/data-scientist.yaml"].replace(
-        "title: Data scientist", f"title: {quoted}"
-    ).replace("summary: Answers questions with data.", f"summary: {quoted}")
+    files["roles/data-scientist.yaml"] = (
+        files["roles/data-scientist.yaml"]
+        .replace("title: Data scientist", f"title: {quoted}")
+        .replace("summary: Answers questions with data.", f"summary: {quoted}")
+    )
     files["skills/python.yaml"] = files["skills/python.yaml"].replace("name: Python", f"name: {quoted}")
     files["terms/ml.yaml"] = files["terms/ml.yaml"].replace(
         "expansion: Machine learning", f"expansion: {json.dumps(chr(34) + '><script>alert(1)</script>')}"
@@ -33,11 +35,13 @@ def _hostile_files() -> dict[str, str]:
     files["faqs/what-is-it.yaml"] = files["faqs/what-is-it.yaml"].replace(
         "question: What does an ML engineer do?", f"question: {quoted}"
     )
-    files["comparisons/data-scientist-vs-ml-engineer.yaml"] = files["comparisons/data-scientist-vs-ml-engineer.yaml"].replace(
-        "left: Rarely builds them.", f"left: {quoted}"
-    )
+    files["comparisons/data-scientist-vs-ml-engineer.yaml"] = files[
+        "comparisons/data-scientist-vs-ml-engineer.yaml"
+    ].replace("left: Rarely builds them.", f"left: {quoted}")
     files["sources/article.yaml"] += f"notes: {quoted}\n"
-    files["facts/typical-salary.yaml"] = files["facts/typical-salary.yaml"].replace("region: United States", f"region: {quoted}")
+    files["facts/typical-salary.yaml"] = files["facts/typical-salary.yaml"].replace(
+        "region: United States", f"region: {quoted}"
+    )
     return files
 
 
@@ -66,12 +70,16 @@ def test_no_script_handler_or_unsafe_url_in_any_page(hostile_site: Path) -> None
                 if name in ("href", "src", "action", "formaction", "xlink:href") and _unsafe(str(value)):
                     problems.append(f"{path}: <{element.name} {name}={value!r}>")
             if element.name in ("img", "iframe", "object", "embed", "b"):
-                problems.append(f"{path}: injected <{element.name}>") if MARK in str(element) or "alert" in str(element) else None
+                problems.append(f"{path}: injected <{element.name}>") if MARK in str(element) or "alert" in str(
+                    element
+                ) else None
     assert problems == []
 
 
 def test_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
-    page = BeautifulSoup((hostile_site / "roles" / "data-scientist" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(
+        (hostile_site / "roles" / "data-scientist" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     heading = page.select_one("article h1")
     assert heading is not None
     for permalink in heading.select("a.headerlink"):
@@ -85,4 +93,6 @@ def test_search_index_holds_text_not_markup(hostile_site: Path) -> None:
     index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for doc in index["docs"]:
         for field in ("title", "text"):
-            assert "<script" not in doc[field] and "onerror" not in doc[field].replace("onerror=alert", ""), doc["location"]
+            assert "<script" not in doc[field] and "onerror" not in doc[field].replace("onerror=alert", ""), doc[
+                "location"
+            ]

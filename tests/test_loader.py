@@ -35,8 +35,14 @@ def _load(tmp_path: Path, raw: bytes) -> tuple[object, list[str]]:
         (b"a: 1\n---\nb: 2\n", "content/x/entry.yaml:2:1: a file holds one YAML document; remove the second '---'"),
         (b"a: b\nc: \xff\n", "content/x/entry.yaml:2:4: invalid UTF-8 (byte 0xff); save the file as UTF-8"),
         (b"a: b\x00\n", "content/x/entry.yaml:1:5: the file contains a NUL character"),
-        (b"a: [b\n", "content/x/entry.yaml:2:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"),
-        (b"when: 2024-02-30\n", "content/x/entry.yaml:1:7: when: cannot read '2024-02-30': day is out of range for month"),
+        (
+            b"a: [b\n",
+            "content/x/entry.yaml:2:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)",
+        ),
+        (
+            b"when: 2024-02-30\n",
+            "content/x/entry.yaml:1:7: when: cannot read '2024-02-30': day is out of range for month",
+        ),
     ],
 )
 def test_hazard_is_refused_with_its_location(tmp_path: Path, raw: bytes, message: str) -> None:

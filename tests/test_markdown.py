@@ -37,7 +37,9 @@ def test_escaped_text_renders_as_exactly_that_text(text: str) -> None:
 
 
 def test_escaped_text_stays_in_its_table_cell() -> None:
-    page = BeautifulSoup(md.markdown(f"| a | b |\n|---|---|\n| {escape('x | y')} | z |", extensions=EXTENSIONS), "html.parser")
+    page = BeautifulSoup(
+        md.markdown(f"| a | b |\n|---|---|\n| {escape('x | y')} | z |", extensions=EXTENSIONS), "html.parser"
+    )
     assert [cell.get_text() for cell in page.find_all("td")] == ["x | y", "z"]
 
 

@@ -47,8 +47,14 @@ def article(site: Path, page: str) -> BeautifulSoup:
 
 
 ROLE_SECTIONS = [
-    "responsibilities", "skills", "tools", "challenges-and-opportunities", "education-and-backgrounds",
-    "facts", "career-moves", "sources",
+    "responsibilities",
+    "skills",
+    "tools",
+    "challenges-and-opportunities",
+    "education-and-backgrounds",
+    "facts",
+    "career-moves",
+    "sources",
 ]
 
 
@@ -83,9 +89,16 @@ def test_curated_comparison_table_rows_link_to_skills_and_responsibilities(site:
 
 
 @pytest.mark.parametrize(
-    "pair", ["ml-engineer-vs-data-scientist", "ml-engineer-vs-data-engineer", "ml-engineer-vs-data-analyst",
-             "ml-engineer-vs-software-engineer", "ml-engineer-vs-applied-ml-engineer",
-             "ml-engineer-vs-core-ml-engineer", "ml-engineer-vs-ml-software-engineer"],
+    "pair",
+    [
+        "ml-engineer-vs-data-scientist",
+        "ml-engineer-vs-data-engineer",
+        "ml-engineer-vs-data-analyst",
+        "ml-engineer-vs-software-engineer",
+        "ml-engineer-vs-applied-ml-engineer",
+        "ml-engineer-vs-core-ml-engineer",
+        "ml-engineer-vs-ml-software-engineer",
+    ],
 )
 def test_configured_pairs_render_as_tables_linking_to_skills(site: Path, pair: str) -> None:
     body = article(site, f"compare/{pair}.md")
@@ -96,7 +109,9 @@ def test_configured_pairs_render_as_tables_linking_to_skills(site: Path, pair: s
 
 
 def test_every_fact_row_carries_a_citation_link(site: Path) -> None:
-    rows = [row for table in article(site, "facts/index.md").find_all("table") for row in table.find("tbody").find_all("tr")]
+    rows = [
+        row for table in article(site, "facts/index.md").find_all("table") for row in table.find("tbody").find_all("tr")
+    ]
     assert len(rows) == len(ids("facts"))
     for row in rows:
         source_cell = row.find_all("td")[-1]
@@ -136,6 +151,8 @@ def test_no_page_loads_google_fonts(site: Path) -> None:
 
 
 def test_navigation_size_does_not_grow_with_entities(site: Path) -> None:
-    nav_links = [len(soup(page_file(site, p)).select("nav.md-nav--primary a")) for p in ("index.md", "roles/ml-engineer.md")]
+    nav_links = [
+        len(soup(page_file(site, p)).select("nav.md-nav--primary a")) for p in ("index.md", "roles/ml-engineer.md")
+    ]
     entity_pages = sum(1 for _ in site.glob("*/*/index.html"))
     assert max(nav_links) < 40 < entity_pages

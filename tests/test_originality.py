@@ -78,9 +78,7 @@ def test_content_has_no_run_of_twelve_words_from_a_source() -> None:
 
 
 def test_detector_catches_a_planted_run_and_ignores_a_shorter_one(tmp_path: Path) -> None:
-    source_text = (
-        "Alpha bravo, charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa."
-    )
+    source_text = "Alpha bravo, charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa."
     sources = tmp_path / "sources"
     sources.mkdir()
     (sources / "000_planted.txt").write_text(source_text, encoding="utf-8")

@@ -31,7 +31,9 @@ def test_rendered_markdown_matches_golden(rendered: dict[str, str], update_golde
             target = EXPECTED / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-    expected = {path.relative_to(EXPECTED).as_posix(): path.read_text(encoding="utf-8") for path in EXPECTED.rglob("*.md")}
+    expected = {
+        path.relative_to(EXPECTED).as_posix(): path.read_text(encoding="utf-8") for path in EXPECTED.rglob("*.md")
+    }
     assert sorted(rendered) == sorted(expected)
     for path, text in rendered.items():
         assert text == expected[path], f"{path} differs from tests/cases/render/expected/{path}"

@@ -30,7 +30,9 @@ def test_schemas_are_draft_07_without_newer_keywords() -> None:
 def test_write_removes_stale_files(tmp_path: Path) -> None:
     (tmp_path / "old.schema.json").write_text("{}")
     schema.write(tmp_path)
-    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(f"{kind}.schema.json" for kind in KIND_NAMES.values())
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        f"{kind}.schema.json" for kind in KIND_NAMES.values()
+    )
 
 
 def test_every_content_file_starts_with_its_modeline() -> None:

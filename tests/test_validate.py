@@ -27,7 +27,9 @@ def _str(dumper: yaml.SafeDumper, value: str) -> Any:
 _LiteralDumper.add_representer(str, _str)
 
 
-def run_validate(root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+def run_validate(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str]:
     """Run the command as a contributor would, from the folder above content/."""
     monkeypatch.chdir(root.parent)
     code = main(["validate", *args, "content"])
@@ -57,13 +59,19 @@ def test_twenty_mistakes_are_all_located() -> None:
     lines = case["expected"].splitlines()[:-1]
     assert len(lines) == 20
     assert len({line.split(":", 1)[0] for line in lines}) == 10
-    assert all(line.startswith("content/") and line.split(":")[1].isdigit() and line.split(":")[2].isdigit() for line in lines)
+    assert all(
+        line.startswith("content/") and line.split(":")[1].isdigit() and line.split(":")[2].isdigit() for line in lines
+    )
 
 
 def test_strict_fails_on_warnings(
     make_content: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = make_content({"sources/unused.yaml": "# yaml-language-server: $schema=../../schema/source.schema.json\ntitle: T\ndate: unknown\n"})
+    root = make_content(
+        {
+            "sources/unused.yaml": "# yaml-language-server: $schema=../../schema/source.schema.json\ntitle: T\ndate: unknown\n"
+        }
+    )
     assert run_validate(root, monkeypatch, capsys)[0] == 0
     code, output = run_validate(root, monkeypatch, capsys, "--strict")
     assert code == 1
@@ -73,7 +81,9 @@ def test_strict_fails_on_warnings(
 def test_github_format_emits_annotations(
     make_content: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = make_content({"tools/pytorch.yaml": "# yaml-language-server: $schema=../../schema/tool.schema.json\nname: PyTorch\n"})
+    root = make_content(
+        {"tools/pytorch.yaml": "# yaml-language-server: $schema=../../schema/tool.schema.json\nname: PyTorch\n"}
+    )
     code, output = run_validate(root, monkeypatch, capsys, "--format", "github")
     assert code == 1
     assert output.splitlines()[0].startswith("::error file=content/tools/pytorch.yaml,line=2,col=1::")
@@ -84,7 +94,9 @@ def test_json_format_is_machine_readable(
 ) -> None:
     import json
 
-    root = make_content({"tools/pytorch.yaml": "# yaml-language-server: $schema=../../schema/tool.schema.json\nname: 1.5\n"})
+    root = make_content(
+        {"tools/pytorch.yaml": "# yaml-language-server: $schema=../../schema/tool.schema.json\nname: 1.5\n"}
+    )
     _, output = run_validate(root, monkeypatch, capsys, "--format", "json")
     report = json.loads(output)
     name_issue = next(issue for issue in report["issues"] if issue["message"].startswith("name:"))

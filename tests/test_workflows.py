@@ -226,9 +226,7 @@ def test_permissions_are_least_privilege(path: Path) -> None:
 def test_no_expressions_in_scripts(path: Path) -> None:
     # Values reach scripts through `env:`, never by `${{ }}` substitution into the script text.
     for step in steps(load(path)):
-        assert "${{" not in str(step.get("run", "")), (
-            f"{path.name}: step {step.get('name')!r} interpolates into run:"
-        )
+        assert "${{" not in str(step.get("run", "")), f"{path.name}: step {step.get('name')!r} interpolates into run:"
 
 
 def test_pages_deploy_is_isolated() -> None:
