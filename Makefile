@@ -34,3 +34,6 @@ serve: setup
 
 offline: setup
 	$(BIN)/handbook offline --config mkdocs.offline.yml --zip dist/ml-engineering-handbook-offline.zip
+
+bench: setup
+	$(BIN)/python bench/bench.py
