@@ -89,5 +89,7 @@ def build_offline(config: Path, zip_path: Path, *, content: Path) -> bool:
         site_dir = Path(work) / "site"
         if not build_site(config, site_dir, content=content):
             return False
+        # The 404 page only works when served from a web root; from file:// nothing reaches it.
+        (site_dir / "404.html").unlink(missing_ok=True)
         write_zip(site_dir, zip_path, epoch=source_date_epoch(config.parent))
     return True
