@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jinja2
@@ -104,5 +105,7 @@ def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
     site_pages = pages(content)
     for page in site_pages:
         text = env.get_template(page.template).render(page=page, **page.view)
-        out[page.path] = text + footer
+        # Tags come from the model's fixed vocabularies, never from free text; JSON is valid YAML.
+        front = f"---\ntags: {json.dumps(page.tags)}\n---\n\n" if page.tags else ""
+        out[page.path] = front + text + footer
     return out, site_pages

@@ -156,3 +156,11 @@ def test_navigation_size_does_not_grow_with_entities(site: Path) -> None:
     ]
     entity_pages = sum(1 for _ in site.glob("*/*/index.html"))
     assert max(nav_links) < 40 < entity_pages
+
+
+def test_tags_page_lists_pages_by_family_category_and_type(site: Path) -> None:
+    body = article(site, "tags.md")
+    headings = {h.get_text(" ", strip=True).rstrip("¶").strip() for h in body.find_all(["h2", "h3"])}
+    assert {"Machine learning", "Data", "Software", "Programming", "Soft skills", "Frameworks"} <= headings
+    links = [a["href"] for a in body.find_all("a", href=True)]
+    assert any("roles/ml-engineer" in href for href in links)
