@@ -54,3 +54,20 @@ def test_every_entity_has_a_page_or_section(rendered: dict[str, str]) -> None:
 
 def test_abbreviations_are_defined_on_every_page(rendered: dict[str, str]) -> None:
     assert all(text.rstrip().endswith("*[ML]: Machine learning") for text in rendered.values())
+
+
+def test_render_command_writes_the_same_pages_without_mkdocs(
+    make_content: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    root = make_content(yaml.safe_load((CASE / "content.yaml").read_text(encoding="utf-8")))
+    assert main(["render", "--content", str(root), "--out", str(tmp_path / "out")]) == 0
+    written = {path.relative_to(tmp_path / "out").as_posix() for path in (tmp_path / "out").rglob("*.md")}
+    assert written == {path.relative_to(EXPECTED).as_posix() for path in EXPECTED.rglob("*.md")}
+
+
+def test_generator_never_imports_mkdocs_outside_its_adapter() -> None:
+    package = Path(__file__).resolve().parents[1] / "generator"
+    importers = sorted(path.name for path in package.glob("*.py") if "import mkdocs" in path.read_text() or "from mkdocs" in path.read_text())
+    assert importers == ["mkdocs_hooks.py"]
