@@ -40,6 +40,7 @@ SHANKAR_ITEMS: list[Item] = [
     ("Indeed: typically earns about $146,085", "facts", "indeed-typical-salary-146085"),
     ("Entry-level earns up to $98000", "facts", "entry-level-salary-up-to-98000"),
     ("Most popularity between 2018-2019", "facts", "popularity-peak-2018-2019"),
+    ("Demand for data analysis grew; the ML engineer concept arose", "faqs", "how-did-the-ml-engineer-role-come-about"),
     ("Companies are data-driven", "trends", "data-driven-decision-making"),
     ("MLEs can pitch in for a data scientist's role", "transitions", "ml-engineer-to-data-scientist"),
     ("Data Scientist vs. Machine Learning Engineer", "comparisons", "data-scientist-vs-ml-engineer"),
