@@ -11,9 +11,6 @@ import time
 import zipfile
 from pathlib import Path
 
-from generator import report
-from generator.validate import validate
-
 ZIP_ROOT = "ml-engineering-handbook"
 
 
@@ -31,11 +28,10 @@ def source_date_epoch(repo: Path) -> int:
 
 
 def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
-    """Validate, build into a temporary folder, then swap it in; on any failure the old site stays as it was."""
-    _, issues = validate(content, display_root=os.path.relpath(content))
-    if report.failed(issues, strict=True):
-        print(report.render(issues, strict=True), file=sys.stderr)
-        return False
+    """Build into a temporary folder, then swap it in; on any failure the old site stays as it was.
+
+    The content is validated once, by the MkDocs hook, which aborts the build with the located report.
+    """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch(config.parent)), "NO_MKDOCS_2_WARNING": "1"}

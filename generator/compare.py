@@ -124,11 +124,14 @@ def curated_page(content: Content, link: Linker, comparison_id: str, comparison:
             }
             for dimension in comparison.dimensions
         ],
-        "generated": link.page_ref(page, pair_path(comparison.left, comparison.right), "generated side-by-side")
-        if (comparison.left, comparison.right) in pairs(content)
-        else link.page_ref(page, pair_path(comparison.right, comparison.left), "generated side-by-side")
-        if (comparison.right, comparison.left) in pairs(content)
-        else None,
+        "generated": next(
+            (
+                link.page_ref(page, pair_path(*pair), "generated side-by-side")
+                for pair in pairs(content)
+                if set(pair) == {comparison.left, comparison.right}
+            ),
+            None,
+        ),
         "sources": link.refs(page, "sources", comparison.sources),
     }
     return Page(page, "comparison.md.j2", comparison.title, view, f"content/comparisons/{comparison_id}.yaml")
