@@ -7,6 +7,7 @@ the others; the cross-reference pass then runs on every entity that did validate
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,9 @@ from generator.models import ID_MAX_LENGTH, ID_PATTERN, KIND_NAMES, KINDS, Entit
 
 SUFFIXES = (".yaml", ".yml")
 MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json"
+MAX_FILES = 50_000
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
+"""Limits on the content set as a whole: about two hundred times today's content."""
 
 
 @dataclass
@@ -32,6 +36,8 @@ class Content:
     files: dict[tuple[str, str], Path] = field(default_factory=dict)
     present: set[tuple[str, str]] = field(default_factory=set)
     """Every (kind, id) that has a file, valid or not: a reference to a broken file is not 'unknown'."""
+    shown: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, id) → the file's path as messages show it."""
 
     def document(self, kind: str, entity_id: str) -> Document:
         """The parsed file of one entity."""
@@ -45,9 +51,15 @@ def check_files(root: Path, *, display_root: str | None = None) -> tuple[Content
     prefix = (display_root if display_root is not None else str(root)).rstrip("/")
     if not root.is_dir():
         return content, [Issue(prefix, 1, 1, "content folder does not exist")]
+    too_large = _size_problem(root)
+    if too_large:
+        return content, [Issue(prefix, 1, 1, too_large)]
     for entry in sorted(root.iterdir()):
-        name = f"{prefix}/{entry.name}"
+        name = f"{prefix}/{shown_name(entry.name)}"
         if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() and entry.name in KINDS:
+            issues.append(Issue(name, 1, 1, "content folders must be real folders, not links"))
             continue
         if not entry.is_dir() or entry.name not in KINDS:
             if entry.is_dir() or entry.suffix in SUFFIXES:
@@ -58,18 +70,45 @@ def check_files(root: Path, *, display_root: str | None = None) -> tuple[Content
     return content, issues
 
 
+def shown_name(name: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 appear as \\xNN escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _size_problem(root: Path) -> str | None:
+    """Why the content set as a whole is too large to build, or None."""
+    files = 0
+    total = 0
+    for folder in root.iterdir():
+        if folder.name in KINDS and folder.is_dir() and not folder.is_symlink():
+            for path in folder.iterdir():
+                files += 1
+                total += path.lstat().st_size
+    if files > MAX_FILES:
+        return f"the content holds {files} files; the limit is {MAX_FILES}"
+    if total > MAX_TOTAL_BYTES:
+        return f"the content holds {total} bytes; the limit is {MAX_TOTAL_BYTES}"
+    return None
+
+
 def _check_kind(content: Content, kind: str, folder: Path, prefix: str) -> list[Issue]:
     issues: list[Issue] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
-        display = f"{prefix}/{path.name}"
-        if path.name.startswith(".") or path.is_dir():
+        display = f"{prefix}/{shown_name(path.name)}"
+        if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
+            continue
+        if shown_name(path.name) != path.name:
+            issues.append(Issue(display, 1, 1, "file name is not valid UTF-8; rename the file"))
             continue
         if path.suffix not in SUFFIXES:
             issues.append(Issue(display, 1, 1, "content files must end in .yaml"))
             continue
         if path.is_symlink():
             issues.append(Issue(display, 1, 1, "content files must be regular files, not links"))
+            continue
+        if not stat.S_ISREG(path.lstat().st_mode):
+            issues.append(Issue(display, 1, 1, "content files must be regular files, not pipes, sockets or devices"))
             continue
         entity_id = path.stem
         problem = id_problem(entity_id)
@@ -82,6 +121,7 @@ def _check_kind(content: Content, kind: str, folder: Path, prefix: str) -> list[
             continue
         seen[folded] = display
         content.present.add((kind, entity_id))
+        content.shown[(kind, entity_id)] = display
         doc, file_issues = load(path, display)
         issues += file_issues
         if file_issues:

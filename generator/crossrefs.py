@@ -10,7 +10,8 @@ from typing import Any
 from generator.checker import Content
 from generator.issues import Issue
 from generator.loader import Loc, dotted
-from generator.models import KIND_NAMES, PROFICIENCY_ORDER, Role
+from generator.models import KIND_NAMES, PROFICIENCY_ORDER, Comparison, Role, Term
+from generator.site import reserved
 
 _SOURCES: list[tuple[tuple[str, ...], str]] = [(("sources", "*"), "sources")]
 
@@ -68,6 +69,9 @@ def check_references(content: Content) -> list[Issue]:
             line, col = doc.position(loc)
             issues.append(Issue(doc.path, line, col, f"{dotted(loc)}: {message}" if loc else message))
     issues += _variant_cycles(content)
+    issues += _reserved_ids(content)
+    issues += _comparison_pairs(content)
+    issues += _abbreviations(content)
     if len(content.present) > sum(len(entities) for entities in content.entities.values()):
         return issues  # usage is unknowable while some files failed to validate
     for kind in USED_KINDS:
@@ -202,7 +206,7 @@ def _variant_cycles(content: Content) -> list[Issue]:
     parents = {
         entity_id: doc.data.get("variant_of")
         for (kind, entity_id), doc in content.documents.items()
-        if kind == "roles" and isinstance(doc.data, dict)
+        if kind == "roles" and isinstance(doc.data, dict) and isinstance(doc.data.get("variant_of"), str)
     }
     issues = []
     for role_id in sorted(parents):
@@ -216,4 +220,76 @@ def _variant_cycles(content: Content) -> list[Issue]:
             line, col = doc.position(("variant_of",))
             cycle = " → ".join([*chain, role_id])
             issues.append(Issue(doc.path, line, col, f"variant_of: roles form a cycle: {cycle}"))
+    return issues
+
+
+def _reserved_ids(content: Content) -> list[Issue]:
+    issues = []
+    for kind, entity_id in sorted(content.present):
+        problem = reserved(kind, entity_id)
+        if problem:
+            issues.append(Issue(content.shown[(kind, entity_id)], 1, 1, f"file name: {problem}"))
+    return issues
+
+
+def _comparison_pairs(content: Content) -> list[Issue]:
+    """A role is not compared with itself, no pair is compared twice, and no two pairs share a page name."""
+    issues: list[Issue] = []
+    pairs: dict[frozenset[str], str] = {}
+    pages: dict[str, str] = {}
+
+    def add(pair: tuple[str, str], kind: str, entity_id: str, loc: Loc, what: str) -> None:
+        doc = content.document(kind, entity_id)
+        line, col = doc.position(loc)
+        where = f"{dotted(loc)}: "
+        if pair[0] == pair[1]:
+            issues.append(Issue(doc.path, line, col, f"{where}a role cannot be compared with itself"))
+            return
+        key, page = frozenset(pair), f"{pair[0]}-vs-{pair[1]}"
+        if key in pairs and loc[0] == "variant_of":
+            return  # only a cycle pairs two variants twice, and the cycle is reported on its own
+        if key in pairs:
+            issues.append(Issue(doc.path, line, col, f"{where}{what} are already compared in {pairs[key]}"))
+        elif page in pages:
+            issues.append(Issue(doc.path, line, col, f"{where}{what} would share the page '{page}' with {pages[page]}"))
+        else:
+            pairs[key] = pages[page] = f"{doc.path} ({dotted(loc)})"
+
+    for role_id, role in sorted(content.entities["roles"].items()):
+        if isinstance(role, Role) and role.variant_of:
+            add((role.variant_of, role_id), "roles", role_id, ("variant_of",), f"'{role_id}' and '{role.variant_of}'")
+    for role_id, role in sorted(content.entities["roles"].items()):
+        for index, other in enumerate(role.compare_with if isinstance(role, Role) else []):
+            add((role_id, other), "roles", role_id, ("compare_with", index), f"'{role_id}' and '{other}'")
+    curated: dict[frozenset[str], str] = {}
+    for comparison_id, comparison in sorted(content.entities["comparisons"].items()):
+        if not isinstance(comparison, Comparison) or comparison.left == comparison.right:
+            continue
+        doc = content.document("comparisons", comparison_id)
+        key = frozenset((comparison.left, comparison.right))
+        if key in curated:
+            line, col = doc.position(("right",))
+            issues.append(Issue(doc.path, line, col, f"right: these two roles are already compared in {curated[key]}"))
+        curated.setdefault(key, doc.path)
+    return issues
+
+
+def _abbreviations(content: Content) -> list[Issue]:
+    """Each abbreviation is distinct, and holds two capitals or digits so that it never matches a plain word."""
+    issues = []
+    seen: dict[str, str] = {}
+    for term_id, term in sorted(content.entities["terms"].items()):
+        if not isinstance(term, Term) or term.abbreviation is None:
+            continue
+        doc = content.document("terms", term_id)
+        line, col = doc.position(("abbreviation",))
+        short = term.abbreviation
+        if sum(char.isupper() or char.isdigit() for char in short) < 2:
+            problem = "needs at least two capital letters or digits, or it would mark ordinary words"
+            issues.append(Issue(doc.path, line, col, f"abbreviation: '{short}' {problem}"))
+        elif short.casefold() in seen:
+            problem = f"is already used by {seen[short.casefold()]}"
+            issues.append(Issue(doc.path, line, col, f"abbreviation: '{short}' {problem}"))
+        else:
+            seen[short.casefold()] = doc.path
     return issues

@@ -6,11 +6,12 @@ import posixpath
 import re
 from urllib.parse import quote, urlsplit
 
-# Characters that Markdown, attr_list ({: ...}), tables (|) or raw HTML (<, &) give a meaning to anywhere in a
-# line; and what starts a block (heading, list, quote, rule) at the start of one. Each becomes a numeric
-# character reference, which Markdown prints as the character itself and never interprets.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|~]")
-_BLOCK_START = re.compile(r"^(?:[#+=-]|\d+(?=[.)]))")
+# Characters that Markdown, attr_list ({: ...}), tables (|), raw HTML (<, &) or a heading's closing hashes (#)
+# give a meaning to anywhere in a line; and what starts a block (heading, list, quote, rule, admonition) at the
+# start of one. Each becomes a numeric character reference, which Markdown prints as the character itself and
+# never interprets.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|~#]")
+_BLOCK_START = re.compile(r"^(?:[!+=-]|\d+(?=[.)]))")
 _SPACE = re.compile(r"\s+")
 
 

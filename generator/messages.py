@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from typing import Any, get_args
 
 from generator.issues import Issue
 from generator.loader import Document, Loc, dotted, type_name
-from generator.models import ID_PATTERN, Entity
+from generator.models import ABBREVIATION_PATTERN, HIDDEN, ID_PATTERN, TEXT_PATTERN, URL_PATTERN, Entity
 
 
 def schema_issues(doc: Document, model: type[Entity], errors: list[Any]) -> list[Issue]:
     """Pydantic errors → one plain-language Issue per location, at the line and column of the value."""
+    located = [(_data_loc(doc.data, error["loc"]), error) for error in errors]
     grouped: dict[Loc, list[Any]] = {}
-    for error in errors:
-        grouped.setdefault(_data_loc(doc.data, error["loc"]), []).append(error)
+    for loc, error in located:
+        if not _other_branch(loc, error, located):
+            grouped.setdefault(loc, []).append(error)
     issues = []
     for loc, group in grouped.items():
         where = dotted(loc[:-1] if group[0]["type"] == "missing" else loc)
@@ -45,8 +49,26 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
 
 def _is_union_tag(step: str) -> bool:
     return (
-        step in ("float", "int", "date", "str") or step[:1].isupper() or step.startswith(("literal[", "constrained-"))
+        step in ("float", "int", "date", "str")
+        or step[:1].isupper()
+        or step.startswith(("literal[", "constrained-", "function-after[", "function-before[", "function-wrap["))
     )
+
+
+_SCALAR_TYPES = {"string_type", "int_type", "float_type", "bool_type", "date_type", "literal_error"}
+
+
+def _other_branch(loc: Loc, error: Any, located: list[tuple[Loc, Any]]) -> bool:
+    """Whether `error` is a union's scalar branch refusing a mapping or list that another branch explains better."""
+    if not _refuses_container(error):
+        return False
+    return any(
+        where[: len(loc)] == loc and not (where == loc and _refuses_container(other)) for where, other in located
+    )
+
+
+def _refuses_container(error: Any) -> bool:
+    return error["type"] in _SCALAR_TYPES and isinstance(error["input"], dict | list)
 
 
 def _got(doc: Document, loc: Loc, value: Any) -> str:
@@ -97,8 +119,14 @@ def _messages(doc: Document, loc: Loc, group: list[Any], siblings: list[str]) ->
             return [_pattern_message(ctx["pattern"], value)]
         elif etype == "too_short":
             return ["must not be empty" if isinstance(value, str) else "needs at least one entry"]
-        elif etype == "too_long" or etype == "string_too_long":
-            return [f"is too long ({error['msg'].lower()})"]
+        elif etype == "string_too_long":
+            return [f"is {len(value)} characters long; the limit is {ctx['max_length']}"]
+        elif etype == "too_long":
+            return [f"has {ctx['actual_length']} entries; the limit is {ctx['max_length']}"]
+        elif etype == "value_error":
+            return [str(ctx.get("error", error["msg"]))]
+        elif etype == "finite_number":
+            return [f"expected a finite number, got {doc.raw.get(loc, value)!r}"]
         elif etype in ("greater_than_equal", "less_than_equal"):
             return [f"{error['msg'].lower()}, got {value!r}"]
         elif etype in _EXPECTED:
@@ -110,13 +138,28 @@ def _messages(doc: Document, loc: Loc, group: list[Any], siblings: list[str]) ->
 
 
 def _pattern_message(pattern: str, value: Any) -> str:
+    if pattern == TEXT_PATTERN:
+        return _text_problem(str(value))
+    if pattern == ABBREVIATION_PATTERN:
+        return f"{value!r} is not an abbreviation: use letters, digits and + / & . - only, at most 16 characters"
     if pattern == ID_PATTERN:
         return f"{value!r} is not a valid id: use lowercase letters and digits joined by single hyphens"
-    if pattern.startswith("^https"):
-        return f"{value!r} is not an allowed URL: only https:// addresses are accepted"
+    if pattern == URL_PATTERN:
+        return (
+            f"{value!r} is not an allowed URL: only https:// addresses in plain ASCII are accepted "
+            "(write an international domain in its xn-- form and percent-encode other characters)"
+        )
     if pattern == r"^[A-Z]{3}$":
         return f"{value!r} is not a currency code: use three capital letters, e.g. 'USD'"
     return f"{value!r} does not match {pattern}"
+
+
+def _text_problem(value: str) -> str:
+    hidden = next((char for char in value if re.fullmatch(f"[{HIDDEN}]", char)), None)
+    if hidden is not None:
+        name = unicodedata.name(hidden, "a control character")
+        return f"contains the invisible character U+{ord(hidden):04X} ({name}); remove it"
+    return "is blank; write the text or leave the field out"
 
 
 def _fields_at(model: type[Entity], loc: Loc) -> list[str]:

@@ -5,16 +5,42 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 64
 
+# Characters that text may not hold: C0 and C1 controls other than tab and newline, DEL, and the invisible
+# marks that reorder or hide text (bidirectional controls and isolates, zero-width characters, BOM).
+HIDDEN = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff"
+TEXT_PATTERN = f"^[^{HIDDEN}]*[^\\s{HIDDEN}][^{HIDDEN}]*$"
+"""Text that is not blank and holds no control or invisible formatting character."""
+
+NAME_MAX_LENGTH = 200
+TEXT_MAX_LENGTH = 2000
+LIST_MAX_ITEMS = 300
+"""Limits that keep every page, and so every build, bounded; the real content uses well under half of each."""
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
-Sources = Annotated[list[Id], Field(min_length=1, description="Ids of the sources this entry is based on.")]
-Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
+Name = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=NAME_MAX_LENGTH)]
+"""A short text shown in headings, links and table cells: a title, a name, a question."""
+Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=TEXT_MAX_LENGTH)]
+"""A paragraph of prose."""
+Sources = Annotated[
+    list[Id], Field(min_length=1, max_length=50, description="Ids of the sources this entry is based on.")
+]
+URL_PATTERN = r"^https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][!#$%&()*+,./0-9:;=?@A-Z_a-z~-]*)?$"
+"""An https address in plain ASCII (an international domain name is written in its xn-- form), so no lookalike
+letter, space, quote or angle bracket can hide in it."""
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=NAME_MAX_LENGTH * 2)]
 Date = dt.date | Literal["unknown"]
+Ids = Annotated[list[Id], Field(max_length=LIST_MAX_ITEMS)]
+Names = Annotated[list[Name], Field(max_length=50)]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+"""A finite number: NaN and infinity are refused."""
+ABBREVIATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9+/&.-]{0,15}$"
+Abbreviation = Annotated[str, StringConstraints(pattern=ABBREVIATION_PATTERN)]
+"""A short form as it appears in running text, e.g. 'ML' or 'A/B'; it must hold two capitals or digits."""
 
 
 class Entity(BaseModel):
@@ -45,9 +71,9 @@ Basis = Literal["sourced", "editorial"]
 class Source(Entity):
     """An article or data set the handbook cites."""
 
-    title: Text
-    author: Text | None = None
-    publisher: Text | None = None
+    title: Name
+    author: Name | None = None
+    publisher: Name | None = None
     date: Date = Field(description="Publication or last-updated date (YYYY-MM-DD), or 'unknown'.")
     url: Url | None = None
     notes: Text | None = None
@@ -56,12 +82,12 @@ class Source(Entity):
 class Level(Entity):
     """A seniority rung; `rank` orders the rungs from junior upwards."""
 
-    title: Text
+    title: Name
     rank: int = Field(ge=1, le=20, description="Position on the ladder: 1 is the most junior.")
-    also_called: list[Text] = []
+    also_called: Names = []
     summary: Text
-    expectations: Annotated[list[Text], Field(min_length=1)]
-    responsibilities: list[Id] = Field(default=[], description="Responsibilities that start at this level.")
+    expectations: Annotated[list[Text], Field(min_length=1, max_length=LIST_MAX_ITEMS)]
+    responsibilities: Ids = Field(default=[], description="Responsibilities that start at this level.")
     sources: Sources
 
 
@@ -78,9 +104,9 @@ class RoleSkill(Entity):
 
     skill: Id
     importance: Importance
-    proficiency: Annotated[list[ProficiencyValue], Field(min_length=1)]
+    proficiency: Annotated[list[ProficiencyValue], Field(min_length=1, max_length=20)]
     note: Text | None = None
-    sources: list[Id] = Field(default=[], description="Required when any proficiency value is 'sourced'.")
+    sources: Ids = Field(default=[], description="Required when any proficiency value is 'sourced'.")
 
 
 class Citation(Entity):
@@ -93,7 +119,7 @@ class Citation(Entity):
 class PriorRole(Entity):
     """A job or setting people come from before taking this role."""
 
-    title: Text
+    title: Name
     role: Id | None = Field(default=None, description="The handbook role this corresponds to, if any.")
     note: Text | None = None
     sources: Sources
@@ -102,21 +128,21 @@ class PriorRole(Entity):
 class Role(Entity):
     """A job: the ML engineer, one of its variants, or an adjacent role it is compared with."""
 
-    title: Text
-    also_called: list[Text] = []
+    title: Name
+    also_called: Names = []
     summary: Text
     family: Family
     variant_of: Id | None = None
-    levels: list[Id] = Field(default=[], description="Level ids, junior first.")
-    responsibilities: list[Id] = []
-    skills: list[RoleSkill] = []
-    tools: list[Id] = []
-    challenges: list[Id] = []
-    opportunities: list[Id] = []
-    education: list[Citation] = []
-    backgrounds: list[Citation] = []
-    prior_roles: list[PriorRole] = []
-    compare_with: list[Id] = Field(
+    levels: Annotated[list[Id], Field(max_length=20, description="Level ids, junior first.")] = []
+    responsibilities: Ids = []
+    skills: Annotated[list[RoleSkill], Field(max_length=LIST_MAX_ITEMS)] = []
+    tools: Ids = []
+    challenges: Ids = []
+    opportunities: Ids = []
+    education: Annotated[list[Citation], Field(max_length=LIST_MAX_ITEMS)] = []
+    backgrounds: Annotated[list[Citation], Field(max_length=LIST_MAX_ITEMS)] = []
+    prior_roles: Annotated[list[PriorRole], Field(max_length=LIST_MAX_ITEMS)] = []
+    compare_with: Ids = Field(
         default=[], description="Roles to compare this one with on a generated side-by-side page."
     )
     sources: Sources
@@ -131,17 +157,17 @@ SkillCategory = Literal[
 class Skill(Entity):
     """Something a person knows or can do."""
 
-    name: Text
+    name: Name
     category: SkillCategory
     description: Text
-    tools: list[Id] = []
+    tools: Ids = []
     sources: Sources
 
 
 class Responsibility(Entity):
     """A duty that a role carries."""
 
-    title: Text
+    title: Name
     description: Text
     sources: Sources
 
@@ -153,7 +179,7 @@ ToolType = Literal["language", "framework", "library", "platform"]
 class Tool(Entity):
     """A programming language, framework, library or platform."""
 
-    name: Text
+    name: Name
     type: ToolType
     description: Text
     url: Url | None = None
@@ -163,16 +189,16 @@ class Tool(Entity):
 class Challenge(Entity):
     """A difficulty of the work, with what helps."""
 
-    title: Text
+    title: Name
     description: Text
-    mitigations: list[Text] = []
+    mitigations: Annotated[list[Text], Field(max_length=LIST_MAX_ITEMS)] = []
     sources: Sources
 
 
 class Opportunity(Entity):
     """Something that makes the role attractive."""
 
-    title: Text
+    title: Name
     description: Text
     sources: Sources
 
@@ -184,7 +210,7 @@ TrendKind = Literal["technology", "ethics", "regulation"]
 class Trend(Entity):
     """A development expected to shape the role."""
 
-    title: Text
+    title: Name
     kind: TrendKind
     description: Text
     sources: Sources
@@ -197,24 +223,30 @@ Metric = Literal["salary", "demand", "background"]
 class Range(Entity):
     """A value given as a range."""
 
-    min: float
-    max: float
+    min: Number
+    max: Number
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.min > self.max:
+            raise ValueError(f"the range runs backwards: min {self.min:g} is greater than max {self.max:g}")
+        return self
 
 
 class Fact(Entity):
     """One statistic, exactly as a source reports it."""
 
-    statement: Text = Field(description="What the figure says, in a short phrase.")
+    statement: Name = Field(description="What the figure says, in a short phrase.")
     metric: Metric
-    value: float | Range
-    unit: Text = Field(description="e.g. 'per year', 'percent', 'times'.")
+    value: Number | Range
+    unit: Name = Field(description="e.g. 'per year', 'percent', 'times'.")
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
-    region: Text
+    region: Name
     as_of: Date
     role: Id
     level: Id | None = None
     source: Id
-    attribution: Text | None = Field(default=None, description="How the source got it, e.g. 'attributed to Indeed'.")
+    attribution: Name | None = Field(default=None, description="How the source got it, e.g. 'attributed to Indeed'.")
     note: Text | None = None
 
 
@@ -237,29 +269,29 @@ class Transition(Entity):
 class Dimension(Entity):
     """One row of a curated comparison."""
 
-    name: Text
+    name: Name
     left: Text
     right: Text
-    left_refs: list[Id] = Field(default=[], description="Responsibility or skill ids the left cell is about.")
-    right_refs: list[Id] = Field(default=[], description="Responsibility or skill ids the right cell is about.")
+    left_refs: Ids = Field(default=[], description="Responsibility or skill ids the left cell is about.")
+    right_refs: Ids = Field(default=[], description="Responsibility or skill ids the right cell is about.")
 
 
 class Comparison(Entity):
     """A curated side-by-side of two roles."""
 
-    title: Text
+    title: Name
     left: Id
     right: Id
     summary: Text | None = None
-    dimensions: Annotated[list[Dimension], Field(min_length=1)]
+    dimensions: Annotated[list[Dimension], Field(min_length=1, max_length=LIST_MAX_ITEMS)]
     sources: Sources
 
 
 class Term(Entity):
     """A glossary entry."""
 
-    abbreviation: Text | None = None
-    expansion: Text
+    abbreviation: Abbreviation | None = None
+    expansion: Name
     definition: Text
     sources: Sources
 
@@ -267,7 +299,7 @@ class Term(Entity):
 class Faq(Entity):
     """A frequently asked question."""
 
-    question: Text
+    question: Name
     answer: Text
     sources: Sources
 

@@ -34,13 +34,31 @@ def render(issues: Sequence[Issue], *, fmt: str = "text", strict: bool = False) 
             {"file": i.file, "line": i.line, "col": i.col, "severity": i.severity, "message": i.message} for i in issues
         ]
         return json.dumps({"issues": rows, "summary": summary(issues, strict=strict)}, indent=2)
-    lines = [_annotation(issue) if fmt == "github" else str(issue) for issue in issues]
+    lines = [_annotation(issue) if fmt == "github" else visible(str(issue)) for issue in issues]
     return "\n".join([*lines, summary(issues, strict=strict)])
 
 
+def visible(text: str) -> str:
+    """Text safe to print to a terminal or a log: every control, formatting or undecodable character escaped.
+
+    Content can put escape sequences into key names, ids and file names; printed raw they could clear the
+    screen or rewrite earlier lines (hiding the real errors), or reverse the text around them.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else _escaped(char) for char in text)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _annotation(issue: Issue) -> str:
-    message = issue.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    where = f"file={_prop(issue.file)},line={issue.line},col={issue.col}"
+    message = visible(issue.message).replace("%", "%25")
+    where = f"file={_prop(visible(issue.file))},line={issue.line},col={issue.col}"
     return f"::{issue.severity} {where}::{message}"
 
 

@@ -23,6 +23,27 @@ SECTION_PAGES = {
 }
 """Kind → the shared page on which each entity of that kind is a section (anchored by its id)."""
 
+RESERVED_ANCHORS = {
+    "levels": ("career-ladder", "skills-by-level-", "what-changes-from-"),
+    "facts": ("facts-and-figures", "salaries", "demand", "backgrounds"),
+    "transitions": ("career-paths",),
+    "terms": ("glossary",),
+    "faqs": ("frequently-asked-questions",),
+    "trends": ("trends-and-concerns",),
+    "sources": ("sources",),
+}
+"""Kind → anchors its shared page already uses for its own headings (a name ending in '-' is a prefix)."""
+
+
+def reserved(kind: str, entity_id: str) -> str | None:
+    """Why an id would lose its page or anchor to one the site generates, or None when it is free."""
+    if entity_id == "index":
+        return "'index' is the name of the index page of every kind; choose another id"
+    for anchor in RESERVED_ANCHORS.get(kind, ()):
+        if entity_id == anchor or (anchor.endswith("-") and entity_id.startswith(anchor)):
+            return f"'{entity_id}' is taken by a heading of {SECTION_PAGES[kind]}; choose another id"
+    return None
+
 
 @dataclass(frozen=True)
 class Ref:

@@ -44,7 +44,28 @@ def test_escaped_text_stays_in_its_table_cell() -> None:
 
 
 def test_whitespace_is_folded_so_text_cannot_start_a_block() -> None:
-    assert escape("line one\n\n# two\n- three") == "line one # two - three"
+    assert escape("line one\n\n# two\n- three") == "line one &#35; two - three"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '!!! danger "Your account is locked"',
+        '!!! note ".md-dialog"',
+        "??? note",
+        "C#",
+        "F# and C# ##",
+        "Heading {#custom-id}",
+    ],
+)
+def test_structural_markdown_in_text_reads_as_written(text: str) -> None:
+    extensions = [*EXTENSIONS, "admonition"]
+    for template in ("TEXT", "## TEXT", "## Title: TEXT { #anchor }", "| TEXT |\n|---|"):
+        html = md.markdown(template.replace("TEXT", escape(text)), extensions=extensions)
+        page = BeautifulSoup(html, "html.parser")
+        assert page.select(".admonition, details") == [], html
+        element = page.find(["p", "h2", "td", "th"])
+        assert element is not None and text in element.get_text(), html
 
 
 @pytest.mark.parametrize(

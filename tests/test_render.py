@@ -69,5 +69,9 @@ def test_render_command_writes_the_same_pages_without_mkdocs(
 
 def test_generator_never_imports_mkdocs_outside_its_adapter() -> None:
     package = Path(__file__).resolve().parents[1] / "generator"
-    importers = sorted(path.name for path in package.glob("*.py") if "import mkdocs" in path.read_text() or "from mkdocs" in path.read_text())
+    importers = sorted(
+        path.name
+        for path in package.glob("*.py")
+        if "import mkdocs" in path.read_text() or "from mkdocs" in path.read_text()
+    )
     assert importers == ["mkdocs_hooks.py"]

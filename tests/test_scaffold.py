@@ -55,7 +55,9 @@ def test_walkthrough_from_contributing(repo_copy: Path, capsys: pytest.CaptureFi
     assert main(["validate", "--strict"]) == 0, capsys.readouterr().out
     capsys.readouterr()
 
-    role.write_text(role.read_text(encoding="utf-8").replace("skill: feature-stores", "skill: feature-store"), encoding="utf-8")
+    role.write_text(
+        role.read_text(encoding="utf-8").replace("skill: feature-stores", "skill: feature-store"), encoding="utf-8"
+    )
     assert main(["validate"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "content/roles/ml-engineer.yaml:36:12: skills[0].skill: unknown skill 'feature-store'; did you mean 'feature-stores'?",
