@@ -33,7 +33,8 @@ def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
     The content is validated once, by the MkDocs hook, which aborts the build with the located report.
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
+    _remove_abandoned(site_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.{os.getpid()}.", dir=site_dir.parent))
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch(config.parent)), "NO_MKDOCS_2_WARNING": "1"}
     env["HANDBOOK_CONTENT_DIR"] = str(content.resolve())
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)]
@@ -43,6 +44,24 @@ def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
         print(f"build failed; {site_dir} was left as it was", file=sys.stderr)
         return False
     _swap(staging, site_dir)
+    return True
+
+
+def _remove_abandoned(site_dir: Path) -> None:
+    """Remove staging folders left by builds that were killed: their process no longer exists."""
+    for folder in site_dir.parent.glob(f".{site_dir.name}.*.*"):
+        pid = folder.name.removeprefix(f".{site_dir.name}.").split(".")[0]
+        if pid.isdigit() and folder.is_dir() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
     return True
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -94,3 +95,49 @@ def offline_site(offline_zip: Path) -> Path:
     root = target / OFFLINE_ZIP_ROOT
     assert (root / "index.html").is_file()
     return root
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A real Chromium for the browser tests: Debian's package (or HANDBOOK_CHROMIUM), never a downloaded browser.
+# ---------------------------------------------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def find_chromium() -> str | None:
+    """HANDBOOK_CHROMIUM if set (it must be executable), else chromium on PATH."""
+    import os
+    import shutil
+
+    configured = os.environ.get("HANDBOOK_CHROMIUM")
+    if configured:
+        if not (os.path.isfile(configured) and os.access(configured, os.X_OK)):
+            pytest.fail(f"HANDBOOK_CHROMIUM={configured!r} is not an executable file")
+        return configured
+    return shutil.which("chromium") or shutil.which("chromium-headless-shell")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Chromium; skipped when none is installed, unless HANDBOOK_REQUIRE_BROWSER=1."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    if executable is None:
+        message = "Chromium not found; install Debian's chromium to run browser tests"
+        if os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " (HANDBOOK_REQUIRE_BROWSER=1)")
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

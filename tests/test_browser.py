@@ -6,8 +6,6 @@ file: is aborted and counted, and each test asserts that none happened.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,46 +13,15 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, WebSocketRoute, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, WebSocketRoute
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOTS = REPO / "test-artefacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 15_000
 SERIOUS = {"serious", "critical"}
-
-
-def find_chromium() -> str | None:
-    configured = os.environ.get("HANDBOOK_CHROMIUM")
-    if configured:
-        if not (os.path.isfile(configured) and os.access(configured, os.X_OK)):
-            pytest.fail(f"HANDBOOK_CHROMIUM={configured!r} is not an executable file")
-        return configured
-    return shutil.which("chromium") or shutil.which("chromium-headless-shell")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = find_chromium()
-    if executable is None:
-        message = "Chromium not found; install Debian's chromium to run browser tests"
-        if os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1":
-            pytest.fail(message + " (HANDBOOK_REQUIRE_BROWSER=1)")
-        pytest.skip(message)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @dataclass
@@ -265,3 +232,45 @@ def test_no_serious_accessibility_violations(visit: Visit, name: str) -> None:
     serious = [violation for violation in results.response["violations"] if violation["impact"] in SERIOUS]
     assert not serious, f"{A11Y_PAGES[name]}:\n" + "\n".join(describe(violation) for violation in serious)
     visit.assert_clean()  # axe itself fetched nothing
+
+
+# -- abbreviation tooltips --------------------------------------------------------------------------------------
+
+
+def test_abbreviation_tooltips_work_by_keyboard_mouse_and_touch(browser: Browser, offline_site: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.goto((offline_site / "roles" / "ml-engineer.html").as_uri(), wait_until="load")
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    abbreviations = page.locator("article abbr[data-expansion]")
+    assert abbreviations.count() > 0
+    first = abbreviations.first
+    expansion = first.get_attribute("data-expansion")
+    assert expansion and first.get_attribute("title") is None  # no second, native tooltip
+    assert first.get_attribute("tabindex") == "0"
+    tip = page.locator("#handbook-tooltip")
+
+    first.focus()  # keyboard
+    assert tip.is_visible() and tip.text_content() == expansion
+    assert first.get_attribute("aria-describedby") == "handbook-tooltip"
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+
+    first.scroll_into_view_if_needed()
+    first.tap()  # touch: a tap opens it, a second tap closes it
+    assert tip.is_visible() and tip.text_content() == expansion
+    box, viewport = tip.bounding_box(), page.viewport_size
+    assert box is not None and viewport is not None and box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "abbreviation-tooltip-phone.png"))
+    first.tap()
+    assert not tip.is_visible()
+
+    page.mouse.move(0, 0)
+    first.hover()  # mouse
+    assert tip.is_visible()
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(500)
+    assert not tip.is_visible()
+    context.close()

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -96,3 +101,20 @@ def test_a_failing_mkdocs_build_also_leaves_the_site_untouched(tmp_path: Path) -
     assert result.returncode == 1
     assert "was left as it was" in result.stderr
     assert digest_tree(site) == before
+
+
+def test_a_killed_build_leaves_nothing_behind_after_the_next_build(tmp_path: Path) -> None:
+    content = write_content(tmp_path, fixture_files())
+    command = [sys.executable, "-m", "generator.cli", "build", "--config", str(REPO / "mkdocs.yml")]
+    command += ["--content", str(content), "--site-dir", str(tmp_path / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    killed = subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".site.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(killed.pid, signal.SIGKILL)  # the whole build, as a cancelled CI job would
+    killed.wait()
+    assert list(tmp_path.glob(".site.*")), "the build should have been killed while staging"
+    build(tmp_path / "site", content=content)
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
+    assert (tmp_path / "site" / "index.html").is_file()

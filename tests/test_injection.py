@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.sitebuild import build, fixture_files, write_content
+from tests.sitebuild import build, fixture_files, handbook, write_content
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +30,7 @@ def _hostile_files() -> dict[str, str]:
     )
     files["terms/xss.yaml"] = (
         "# yaml-language-server: $schema=../../schema/term.schema.json\n"
-        f"abbreviation: {json.dumps('<b onmouseover=alert(1)>')}\nexpansion: {quoted}\ndefinition: {quoted}\nsources: [article]\n"
+        f"abbreviation: XSS\nexpansion: {quoted}\ndefinition: {quoted}\nsources: [article]\n"
     )
     files["faqs/what-is-it.yaml"] = files["faqs/what-is-it.yaml"].replace(
         "question: What does an ML engineer do?", f"question: {quoted}"
@@ -96,3 +96,13 @@ def test_search_index_holds_text_not_markup(hostile_site: Path) -> None:
             assert "<script" not in doc[field] and "onerror" not in doc[field].replace("onerror=alert", ""), doc[
                 "location"
             ]
+
+
+def test_markup_as_an_abbreviation_is_refused(tmp_path: Path) -> None:
+    files = fixture_files()
+    files["terms/ml.yaml"] = files["terms/ml.yaml"].replace(
+        "abbreviation: ML", 'abbreviation: "<b onmouseover=alert(1)>"'
+    )
+    result = handbook("validate", str(write_content(tmp_path, files)))
+    assert result.returncode == 1
+    assert "abbreviation: '<b onmouseover=alert(1)>' is not an abbreviation" in result.stdout
