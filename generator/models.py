@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 64
@@ -13,8 +15,23 @@ ID_MAX_LENGTH = 64
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Sources = Annotated[list[Id], Field(min_length=1, description="Ids of the sources this entry is based on.")]
-Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
-Date = dt.date | Literal["unknown"]
+# No needless escapes: the pattern goes into the JSON Schema, whose validators read it as an ECMA-262 (unicode)
+# regular expression, where an escaped quote such as \" is a syntax error.
+Url = Annotated[str, StringConstraints(pattern=r"""^https://[^\s<>"']+$""")]
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date_text(value: object) -> object:
+    """Read a quoted YYYY-MM-DD as the date it names, as the schema's `format: date` (and so every editor) does."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise PydanticCustomError("date_invalid", "not a real date: {reason}", {"reason": str(exc)}) from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date_text)] | Literal["unknown"]
 
 
 class Entity(BaseModel):
