@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # Every dependency, runtime and test, pinned with hashes; generated from pyproject.toml by `make lock`.
 LOCK := requirements.txt
 
-.PHONY: setup lock validate schema test site serve offline bench clean
+.PHONY: setup lock validate schema test site serve offline fingerprints bench clean
 
 setup: $(STAMP)
 
@@ -46,6 +46,13 @@ serve: setup
 
 offline: setup
 	$(BIN)/handbook offline --config mkdocs.offline.yml --zip dist/ml-engineering-handbook-offline.zip
+
+# The fingerprint of the source articles that the own-words test uses where the texts are absent (as on
+# GitHub). Run after a source capture is added or changed; SOURCES defaults to HANDBOOK_SOURCES_DIR, then
+# ../shared/sources.
+SOURCES ?= $(or $(HANDBOOK_SOURCES_DIR),../shared/sources)
+fingerprints: setup
+	$(BIN)/handbook fingerprint --sources $(SOURCES) --out tests/source-fingerprints.txt
 
 bench: setup
 	$(BIN)/python bench/bench.py
