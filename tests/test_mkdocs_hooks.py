@@ -173,3 +173,22 @@ def test_tags_page_lists_pages_by_family_category_and_type(site: Path) -> None:
     assert {"Machine learning", "Data", "Software", "Programming", "Soft skills", "Frameworks"} <= headings
     links = [a["href"] for a in body.find_all("a", href=True)]
     assert any("roles/ml-engineer" in href for href in links)
+
+
+CONTENT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+
+@pytest.mark.parametrize("page", ["index.md", "sources/index.md"])
+def test_footer_names_the_content_licence(site: Path, page: str) -> None:
+    footer = soup(page_file(site, page)).select_one(".md-copyright")
+    assert footer is not None, page
+    links = [(a.get_text(strip=True), a["href"]) for a in footer.find_all("a", href=True)]
+    assert ("CC BY 4.0", CONTENT_LICENCE_URL) in links
+    assert "MIT" in footer.get_text(" ", strip=True)
+
+
+def test_licence_files_name_the_same_licences() -> None:
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    content_licence = (REPO / "LICENSE-CONTENT").read_text(encoding="utf-8")
+    assert "Creative Commons Attribution 4.0 International" in content_licence
+    assert CONTENT_LICENCE_URL in content_licence
