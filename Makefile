@@ -3,16 +3,28 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# Every dependency, runtime and test, pinned with hashes; generated from pyproject.toml by `make lock`.
+LOCK := requirements.txt
 
-.PHONY: setup validate schema test site serve offline bench clean
+.PHONY: setup lock validate schema test site serve offline fingerprints bench clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Installs exactly the locked versions (pip refuses any file whose hash differs), then the project itself
+# without dependencies and without build isolation, so the build backend comes from the lock too.
+$(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Re-resolve the lock from pyproject.toml (run with the oldest supported Python, 3.11). Pass
+# LOCK_ARGS=--upgrade to move every pin to its newest allowed release, or LOCK_ARGS='-P pkg' for one.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet 'pip-tools>=7.4,<8'
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --all-build-deps --extra test \
+	  --strip-extras --no-emit-index-url --no-emit-find-links --output-file $(LOCK) $(LOCK_ARGS) pyproject.toml
 
 validate: setup
 	$(BIN)/handbook validate --strict content
@@ -34,6 +46,13 @@ serve: setup
 
 offline: setup
 	$(BIN)/handbook offline --config mkdocs.offline.yml --zip dist/ml-engineering-handbook-offline.zip
+
+# The fingerprint of the source articles that the own-words test uses where the texts are absent (as on
+# GitHub). Run after a source capture is added or changed; SOURCES defaults to HANDBOOK_SOURCES_DIR, then
+# ../shared/sources.
+SOURCES ?= $(or $(HANDBOOK_SOURCES_DIR),../shared/sources)
+fingerprints: setup
+	$(BIN)/handbook fingerprint --sources $(SOURCES) --out tests/source-fingerprints.txt
 
 bench: setup
 	$(BIN)/python bench/bench.py

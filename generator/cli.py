@@ -9,9 +9,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import build, report, schema
+from generator import build, originality, report, schema
 from generator.render import render_pages
-from generator.scaffold import ScaffoldError, new_entity
+from generator.scaffold import SINGULAR_TO_FOLDER, ScaffoldError, new_entity
 from generator.validate import validate
 
 
@@ -44,10 +44,20 @@ def _parser() -> argparse.ArgumentParser:
     offline.add_argument("--content", default="content", metavar="CONTENT_DIR")
     offline.add_argument("--zip", default="dist/ml-engineering-handbook-offline.zip", metavar="FILE")
 
-    new = commands.add_parser("new", help="create a new entity file with every required field stubbed")
-    new.add_argument("kind", help="e.g. skill, role, fact")
+    new = commands.add_parser(
+        "new",
+        help="create a new entity file with every required field stubbed",
+        description=f"Create content/<kind>/<id>.yaml. Kinds: {', '.join(SINGULAR_TO_FOLDER)}.",
+    )
+    new.add_argument("kind", help="one of: " + ", ".join(SINGULAR_TO_FOLDER))
     new.add_argument("id", help="the new id, e.g. feature-stores")
     new.add_argument("--content", default="content", metavar="CONTENT_DIR")
+
+    prints = commands.add_parser(
+        "fingerprint", help="write the hashes of the source articles' 12-word runs, for the own-words check"
+    )
+    prints.add_argument("--sources", required=True, metavar="DIR", help="the folder of *.txt source captures")
+    prints.add_argument("--out", required=True, metavar="FILE")
     return parser
 
 
@@ -74,7 +84,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if build.build_offline(Path(args.config), Path(args.zip), content=Path(args.content)) else 1
     if args.command == "new":
         return _new(Path(args.content), args.kind, args.id)
+    if args.command == "fingerprint":
+        return _fingerprint(Path(args.sources), Path(args.out))
     return 2
+
+
+def _fingerprint(sources: Path, out: Path) -> int:
+    texts = originality.source_texts(sources)
+    if not texts:
+        print(f"handbook fingerprint: no *.txt source captures in {sources}", file=sys.stderr)
+        return 2
+    text = originality.fingerprint_text(sources)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    count = sum(1 for line in text.splitlines() if not line.startswith("#"))
+    print(f"wrote {count} fingerprints of {len(texts)} source file(s) to {out}")
+    return 0
 
 
 def _render(content_dir: Path, out: Path) -> int:

@@ -115,6 +115,8 @@ def _messages(doc: Document, loc: Loc, group: list[Any], siblings: list[str]) ->
         if etype == "literal_error":
             choices = ctx["expected"].replace(" or ", ", ")
             expected.append(choices if "," not in choices else "one of " + choices)
+        elif etype == "date_invalid":
+            return [f"cannot read {value!r} as a date: {ctx['reason']}"]
         elif etype == "string_pattern_mismatch":
             return [_pattern_message(ctx["pattern"], value)]
         elif etype == "too_short":

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 64
@@ -33,7 +35,20 @@ URL_PATTERN = r"^https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][!#$%&()*+,./0-9:;=?@A-Z_
 """An https address in plain ASCII (an international domain name is written in its xn-- form), so no lookalike
 letter, space, quote or angle bracket can hide in it."""
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=NAME_MAX_LENGTH * 2)]
-Date = dt.date | Literal["unknown"]
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date_text(value: object) -> object:
+    """Read a quoted YYYY-MM-DD as the date it names, as the schema's `format: date` (and so every editor) does."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise PydanticCustomError("date_invalid", "not a real date: {reason}", {"reason": str(exc)}) from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date_text)] | Literal["unknown"]
 Ids = Annotated[list[Id], Field(max_length=LIST_MAX_ITEMS)]
 Names = Annotated[list[Name], Field(max_length=50)]
 Number = Annotated[float, Field(allow_inf_nan=False)]

@@ -19,7 +19,7 @@ def summary(issues: Sequence[Issue], *, strict: bool = False) -> str:
         return "All content is valid."
     counts = _plural(errors, "error") + (f" and {_plural(warnings, 'warning')}" if warnings else "")
     if errors or (strict and warnings):
-        return f"Aborted with {counts} in {_plural(files, 'file')}; nothing was written."
+        return f"Aborted with {counts} in {_plural(files, 'file')}."
     return f"Valid, with {counts} in {_plural(files, 'file')}."
 
 

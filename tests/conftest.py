@@ -51,7 +51,8 @@ def make_content(tmp_path: Path) -> Callable[..., Path]:
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 OFFLINE_ZIP_ROOT = "ml-engineering-handbook"
-# The deploy workflow sets HANDBOOK_REPO_URL (edit links, repository widget) and leaves HANDBOOK_SITE_URL unset.
+# Built as the deploy job does it with HANDBOOK_REPO_URL (edit links, repository widget), but without
+# HANDBOOK_SITE_URL (which the deploy job reads from the Pages configuration), as on a contributor's machine.
 BUILD_REPO_URL = "https://github.com/example-org/ml-engineering-handbook"
 
 

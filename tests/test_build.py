@@ -83,7 +83,8 @@ def test_invalid_content_leaves_the_previous_site_and_zip_untouched(tmp_path: Pa
     result = handbook("build", "--config", str(REPO / "mkdocs.yml"), "--content", str(content), "--site-dir", str(site))
     assert result.returncode == 1
     assert "python.yaml:2:1: YAML syntax error" in result.stderr
-    assert "nothing was written" in result.stderr
+    assert "Aborted with 1 error in 1 file." in result.stderr
+    assert "was left as it was" in result.stderr
     assert handbook(*offline).returncode == 1
 
     assert digest_tree(site) == before_site

@@ -75,9 +75,10 @@ def test_every_entity_has_a_page_or_an_anchored_section(site: Path) -> None:
     assert missing == []
 
 
-def test_curated_comparison_table_rows_link_to_skills_and_responsibilities(site: Path) -> None:
-    data = yaml.safe_load((CONTENT / "comparisons" / "data-scientist-vs-ml-engineer.yaml").read_text(encoding="utf-8"))
-    table = article(site, "comparisons/data-scientist-vs-ml-engineer.md").find("table")
+@pytest.mark.parametrize("comparison_id", ids("comparisons"))
+def test_curated_comparison_table_rows_link_to_skills_and_responsibilities(site: Path, comparison_id: str) -> None:
+    data = yaml.safe_load((CONTENT / "comparisons" / f"{comparison_id}.yaml").read_text(encoding="utf-8"))
+    table = article(site, f"comparisons/{comparison_id}.md").find("table")
     rows = table.find("tbody").find_all("tr")
     assert [row.find("td").get_text(strip=True) for row in rows] == [d["name"] for d in data["dimensions"]]
     for row, dimension in zip(rows, data["dimensions"], strict=True):
@@ -88,18 +89,26 @@ def test_curated_comparison_table_rows_link_to_skills_and_responsibilities(site:
             assert all("/skills/" in href or "/responsibilities/" in href for href in targets)
 
 
-@pytest.mark.parametrize(
-    "pair",
-    [
-        "ml-engineer-vs-data-scientist",
-        "ml-engineer-vs-data-engineer",
-        "ml-engineer-vs-data-analyst",
-        "ml-engineer-vs-software-engineer",
-        "ml-engineer-vs-applied-ml-engineer",
-        "ml-engineer-vs-core-ml-engineer",
-        "ml-engineer-vs-ml-software-engineer",
-    ],
-)
+def configured_pairs() -> list[str]:
+    """Every role pair the content asks a comparison page for: variants and their parent, and `compare_with`."""
+    roles = {
+        role_id: yaml.safe_load((CONTENT / "roles" / f"{role_id}.yaml").read_text(encoding="utf-8"))
+        for role_id in ids("roles")
+    }
+    found: list[tuple[str, str]] = []
+    for role_id, role in roles.items():
+        if role.get("variant_of"):
+            found.append((role["variant_of"], role_id))
+        found += [(role_id, other) for other in role.get("compare_with", [])]
+    unique = [pair for index, pair in enumerate(found) if pair not in found[:index] and pair[::-1] not in found[:index]]
+    return [f"{left}-vs-{right}" for left, right in unique]
+
+
+def test_content_configures_pairs_to_compare() -> None:
+    assert configured_pairs(), "no role sets compare_with or variant_of, so no comparison page is generated"
+
+
+@pytest.mark.parametrize("pair", configured_pairs())
 def test_configured_pairs_render_as_tables_linking_to_skills(site: Path, pair: str) -> None:
     body = article(site, f"compare/{pair}.md")
     tables = body.find_all("table")
@@ -164,3 +173,22 @@ def test_tags_page_lists_pages_by_family_category_and_type(site: Path) -> None:
     assert {"Machine learning", "Data", "Software", "Programming", "Soft skills", "Frameworks"} <= headings
     links = [a["href"] for a in body.find_all("a", href=True)]
     assert any("roles/ml-engineer" in href for href in links)
+
+
+CONTENT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+
+@pytest.mark.parametrize("page", ["index.md", "sources/index.md"])
+def test_footer_names_the_content_licence(site: Path, page: str) -> None:
+    footer = soup(page_file(site, page)).select_one(".md-copyright")
+    assert footer is not None, page
+    links = [(a.get_text(strip=True), a["href"]) for a in footer.find_all("a", href=True)]
+    assert ("CC BY 4.0", CONTENT_LICENCE_URL) in links
+    assert "MIT" in footer.get_text(" ", strip=True)
+
+
+def test_licence_files_name_the_same_licences() -> None:
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    content_licence = (REPO / "LICENSE-CONTENT").read_text(encoding="utf-8")
+    assert "Creative Commons Attribution 4.0 International" in content_licence
+    assert CONTENT_LICENCE_URL in content_licence

@@ -1,8 +1,11 @@
-"""`handbook new` and the CONTRIBUTING walkthrough: scaffold, list what is empty, fill in, catch a typo."""
+"""`handbook new` and the CONTRIBUTING walkthrough: scaffold, list what is empty, fill in, catch a typo.
+
+Every test here runs on the fixture content set (tests/cases/base.yaml), so content edits never break them.
+"""
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,14 +13,40 @@ import pytest
 from generator.cli import main
 from generator.models import KIND_NAMES
 from generator.scaffold import scaffold_text
+from tests.conftest import base_files
 from tests.sitebuild import REPO
+
+PRINCIPAL = """\
+# yaml-language-server: $schema=../../schema/level.schema.json
+title: Principal
+rank: 3
+summary: Sets direction.
+expectations: [Sets technical direction.]
+sources: [article]
+"""
 
 
 @pytest.fixture
-def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(REPO / "content", tmp_path / "content")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def repo_copy(make_content: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder holding content/ made from the fixture set, with the three levels CONTRIBUTING's snippet uses.
+
+    The walkthrough runs on this fixed set, never on the live content, so that following CONTRIBUTING (which adds
+    `feature-stores`) or editing the real role files cannot break it.
+    """
+    role = base_files()["roles/ml-engineer.yaml"].replace(
+        "levels: [junior, senior]", "levels: [junior, senior, principal]"
+    )
+    content = make_content({"levels/principal.yaml": PRINCIPAL, "roles/ml-engineer.yaml": role})
+    monkeypatch.chdir(content.parent)
+    return content.parent
+
+
+def position(path: Path, needle: str) -> tuple[int, int]:
+    """1-based line and column of the first occurrence of `needle` in a file."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number, line.index(needle) + 1
+    raise AssertionError(f"{needle!r} not in {path}")
 
 
 def test_walkthrough_from_contributing(repo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -32,7 +61,7 @@ def test_walkthrough_from_contributing(repo_copy: Path, capsys: pytest.CaptureFi
         "content/skills/feature-stores.yaml:5:10: category: is still empty; fill it in",
         "content/skills/feature-stores.yaml:6:13: description: is still empty; fill it in",
         "content/skills/feature-stores.yaml:7:10: sources: needs at least one entry",
-        "Aborted with 4 errors in 1 file; nothing was written.",
+        "Aborted with 4 errors in 1 file.",
     ]
 
     text = path.read_text(encoding="utf-8")
@@ -40,7 +69,7 @@ def test_walkthrough_from_contributing(repo_copy: Path, capsys: pytest.CaptureFi
         ("name:", "name: Feature stores"),
         ("category:", "category: infrastructure"),
         ("description:", "description: Keeping features in one managed place."),
-        ("sources: []", "sources: [shankar-2024-how-to-become-ml-engineer]"),
+        ("sources: []", "sources: [article]"),
     ]:
         text = text.replace(f"\n{stub} ", f"\n{value} ", 1)
     path.write_text(text, encoding="utf-8")
@@ -55,21 +84,36 @@ def test_walkthrough_from_contributing(repo_copy: Path, capsys: pytest.CaptureFi
     assert main(["validate", "--strict"]) == 0, capsys.readouterr().out
     capsys.readouterr()
 
-    role.write_text(
-        role.read_text(encoding="utf-8").replace("skill: feature-stores", "skill: feature-store"), encoding="utf-8"
-    )
+    text = role.read_text(encoding="utf-8").replace("skill: feature-stores", "skill: feature-store")
+    role.write_text(text, encoding="utf-8")
+    line, col = position(role, "feature-store")
     assert main(["validate"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "content/roles/ml-engineer.yaml:36:12: skills[0].skill: unknown skill 'feature-store'; did you mean 'feature-stores'?",
+        f"content/roles/ml-engineer.yaml:{line}:{col}: skills[0].skill: unknown skill 'feature-store'; did you mean 'feature-stores'?",
         "content/skills/feature-stores.yaml:1:1: skill 'feature-stores' is not used by any entry [warning]",
-        "Aborted with 1 error and 1 warning in 2 files; nothing was written.",
+        "Aborted with 1 error and 1 warning in 2 files.",
     ]
+
+
+def test_contributing_shows_the_walkthrough_the_test_follows() -> None:
+    """The messages and snippets CONTRIBUTING prints are the ones the walkthrough test checks."""
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for expected in [
+        ".venv/bin/handbook new skill feature-stores",
+        "content/skills/feature-stores.yaml:4:6: name: is still empty; fill it in",
+        "content/skills/feature-stores.yaml:7:10: sources: needs at least one entry",
+        "Aborted with 4 errors in 1 file.",
+        "  - skill: feature-stores\n       importance: optional\n       proficiency:\n         - level: junior",
+        "skills[0].skill: unknown skill 'feature-store'; did you mean 'feature-stores'?",
+        "Aborted with 1 error and 1 warning in 2 files.",
+    ]:
+        assert expected in guide, expected
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["new", "skill", "programming"], "already exists"),
+        (["new", "skill", "python"], "already exists"),
         (["new", "skill", "Feature_Stores"], "must be lowercase letters and digits"),
         (["new", "skill", "../../etc/passwd"], "must be lowercase letters and digits"),
         (["new", "widget", "x"], "unknown kind 'widget'"),

@@ -1,12 +1,18 @@
-"""The committed JSON Schemas match the models, and are draft-07 documents editors can use."""
+"""The committed JSON Schemas match the models, are draft-07 documents editors can use, and agree with the validator."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from generator import schema
 from generator.models import KIND_NAMES
+from generator.validate import validate
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schema"
 CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
@@ -40,3 +46,56 @@ def test_every_content_file_starts_with_its_modeline() -> None:
         for path in sorted((CONTENT_DIR / folder).glob("*.yaml")):
             first = path.read_text(encoding="utf-8").split("\n", 1)[0]
             assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# An independent validator: check-jsonschema compiles each pattern as an ECMA-262 regular expression and checks
+# `format` (e.g. date), as ajv and the editors' language server do, so the schemas must work there, not only here.
+# ---------------------------------------------------------------------------------------------------------------
+
+CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+
+
+def check_jsonschema(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run check-jsonschema from this environment; its output is kept for the assertion message."""
+    return subprocess.run([str(CHECK_JSONSCHEMA), *args], capture_output=True, text=True, check=False)
+
+
+def test_schemas_are_valid_against_their_metaschema_with_ecma_regexes() -> None:
+    result = check_jsonschema("--check-metaschema", *sorted(str(path) for path in SCHEMA_DIR.glob("*.schema.json")))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("folder", "kind"), sorted(KIND_NAMES.items()))
+def test_every_content_file_passes_check_jsonschema(folder: str, kind: str) -> None:
+    files = sorted(str(path) for path in (CONTENT_DIR / folder).glob("*.yaml"))
+    if not files:
+        pytest.skip(f"no content in {folder}/")
+    result = check_jsonschema("--schemafile", str(SCHEMA_DIR / f"{kind}.schema.json"), *files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2024-05-01", None),
+        ("'2024-05-01'", None),
+        ('"2024-02-29"', None),
+        ("unknown", None),
+        ("'2024-13-01'", "date: cannot read '2024-13-01' as a date: month must be in 1..12"),
+        ("'2023-02-29'", "date: cannot read '2023-02-29' as a date: day is out of range for month"),
+        ("'2024-5-1'", "date: expected a date (YYYY-MM-DD) or 'unknown', got '2024-5-1'"),
+        ("'1 May 2024'", "date: expected a date (YYYY-MM-DD) or 'unknown', got '1 May 2024'"),
+    ],
+)
+def test_schema_and_validator_agree_on_dates(
+    make_content: Callable[..., Path], value: str, message: str | None
+) -> None:
+    source = f"# yaml-language-server: $schema=../../schema/source.schema.json\ntitle: An article\ndate: {value}\n"
+    content = make_content({"sources/article.yaml": source})
+    _, issues = validate(content, display_root="content")
+    schema_result = check_jsonschema(
+        "--schemafile", str(SCHEMA_DIR / "source.schema.json"), str(content / "sources" / "article.yaml")
+    )
+    assert [issue.message for issue in issues] == ([message] if message else [])
+    assert (schema_result.returncode == 0) == (message is None), schema_result.stdout

@@ -75,7 +75,7 @@ def test_strict_fails_on_warnings(
     assert run_validate(root, monkeypatch, capsys)[0] == 0
     code, output = run_validate(root, monkeypatch, capsys, "--strict")
     assert code == 1
-    assert output.splitlines()[-1] == "Aborted with 0 errors and 1 warning in 1 file; nothing was written."
+    assert output.splitlines()[-1] == "Aborted with 0 errors and 1 warning in 1 file."
 
 
 def test_github_format_emits_annotations(
@@ -107,7 +107,7 @@ def test_json_format_is_machine_readable(
         "severity": "error",
         "message": "name: expected text, got a number ('1.5' is read as 1.5; put it in quotes)",
     }
-    assert report["summary"] == "Aborted with 4 errors in 1 file; nothing was written."
+    assert report["summary"] == "Aborted with 4 errors in 1 file."
 
 
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

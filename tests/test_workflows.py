@@ -124,7 +124,7 @@ def zizmor(target: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_there_are_workflows() -> None:
     names = {path.name for path in workflow_files()}
-    assert {"ci.yml", "deploy.yml"} <= names
+    assert {"ci.yml"} <= names
 
 
 def test_actionlint_reports_nothing() -> None:
@@ -229,14 +229,32 @@ def test_no_expressions_in_scripts(path: Path) -> None:
         assert "${{" not in str(step.get("run", "")), f"{path.name}: step {step.get('name')!r} interpolates into run:"
 
 
-def test_pages_deploy_is_isolated() -> None:
-    workflow = load(WORKFLOW_DIR / "deploy.yml")
-    assert triggers(workflow) == {"push", "workflow_dispatch"}
-    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+def test_pages_deploy_runs_only_after_the_tests_pass_on_main() -> None:
+    workflow = load(WORKFLOW_DIR / "ci.yml")
+    assert "workflow_run" not in triggers(workflow)
     jobs = workflow["jobs"]
-    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert jobs["site"]["needs"] == "check"
+    assert jobs["site"]["if"] == "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'"
+    assert jobs["deploy"]["needs"] == "site"
+    assert jobs["site"]["permissions"] == {"contents": "read", "pages": "read"}
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_the_site_address_comes_from_the_pages_configuration() -> None:
+    build = load(WORKFLOW_DIR / "ci.yml")["jobs"]["site"]
+    configure = [step for step in build["steps"] if str(step.get("uses", "")).startswith("actions/configure-pages@")]
+    assert [step.get("id") for step in configure] == ["pages"]
+    site = next(step for step in build["steps"] if step.get("run") == "make site")
+    assert site["env"]["HANDBOOK_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+
+
+def test_ci_makes_the_skippable_checks_mandatory() -> None:
+    tests = next(step for step in steps(load(WORKFLOW_DIR / "ci.yml")) if step.get("run") == "make test")
+    assert tests["env"] == {"HANDBOOK_REQUIRE_SOURCES": "1", "HANDBOOK_REQUIRE_BROWSER": "1"}
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "export HANDBOOK_REQUIRE_SOURCES=1" in ci_run and "export HANDBOOK_REQUIRE_BROWSER=1" in ci_run
 
 
 ISSUE_TEMPLATES = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))

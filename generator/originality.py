@@ -1,0 +1,90 @@
+"""The own-words rule: no run of twelve consecutive words of a source article may appear in the content.
+
+The source articles are not part of the repository. Their fingerprint is: one short hash per normalised
+12-word run, sorted. A hash cannot be turned back into its words, yet a copied run in the content hashes to a
+value in the fingerprint, so the rule can be checked wherever the repository is, texts or not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+RUN_LENGTH = 12
+"""How many consecutive words of a source make a copied run."""
+
+FINGERPRINT_SCHEME = "blake2b-64/mleh-own-words/12"
+"""Hash, key and run length; written into the fingerprint file so a change of any of them is detected."""
+
+_KEY = b"mleh-own-words"
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+class FingerprintError(Exception):
+    """A fingerprint file that cannot be read, or that was made by another scheme."""
+
+
+def words(text: str) -> list[str]:
+    """Lowercase, turn punctuation into spaces, and split into words."""
+    return _NON_WORD.sub(" ", text.lower()).split()
+
+
+def runs(word_list: list[str], size: int = RUN_LENGTH) -> Iterator[tuple[str, ...]]:
+    """Every run of `size` consecutive words."""
+    for start in range(len(word_list) - size + 1):
+        yield tuple(word_list[start : start + size])
+
+
+def fingerprint(run: Iterable[str]) -> str:
+    """The hash of one normalised run: 16 hexadecimal digits (64 bits)."""
+    return hashlib.blake2b(" ".join(run).encode("utf-8"), digest_size=8, key=_KEY).hexdigest()
+
+
+def source_texts(folder: Path) -> list[Path]:
+    """The plain-text captures of the source articles in `folder` (*.txt), in name order."""
+    return sorted(folder.glob("*.txt"))
+
+
+def source_runs(folder: Path, size: int = RUN_LENGTH) -> set[tuple[str, ...]]:
+    """All `size`-word runs of every capture in `folder`."""
+    found: set[tuple[str, ...]] = set()
+    for path in source_texts(folder):
+        found.update(runs(words(path.read_text(encoding="utf-8", errors="replace")), size))
+    return found
+
+
+def fingerprint_text(folder: Path) -> str:
+    """The fingerprint file for the captures in `folder`: a header, then one sorted hash per line."""
+    hashes = sorted({fingerprint(run) for run in source_runs(folder)})
+    header = [
+        "# Fingerprint of the source articles for the own-words check: one hash per normalised run of",
+        f"# {RUN_LENGTH} words, which cannot be turned back into text. Regenerate with `make fingerprints`.",
+        f"# scheme: {FINGERPRINT_SCHEME}",
+        f"# sources: {len(source_texts(folder))}",
+    ]
+    return "\n".join([*header, *hashes]) + "\n"
+
+
+def read_fingerprints(path: Path) -> set[str]:
+    """The hashes of a fingerprint file; refuses a file made by another scheme."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if f"# scheme: {FINGERPRINT_SCHEME}" not in lines:
+        raise FingerprintError(f"{path} was not made with scheme {FINGERPRINT_SCHEME}; run `make fingerprints`")
+    return {line for line in lines if line and not line.startswith("#")}
+
+
+def copied_runs(
+    content: Path, *, texts: set[tuple[str, ...]] | None = None, hashes: set[str] | None = None
+) -> list[tuple[str, str]]:
+    """(content file, run) for every run of a YAML file under `content` found in the source texts or hashes."""
+    hits: list[tuple[str, str]] = []
+    for path in sorted(content.rglob("*.yaml")):
+        seen: set[tuple[str, ...]] = set()
+        for run in runs(words(path.read_text(encoding="utf-8"))):
+            copied = (texts is not None and run in texts) or (hashes is not None and fingerprint(run) in hashes)
+            if copied and run not in seen:
+                seen.add(run)
+                hits.append((str(path.relative_to(content.parent)), " ".join(run)))
+    return hits
