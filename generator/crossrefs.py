@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, get_args
 
 from generator.checker import Content
 from generator.issues import Issue
 from generator.loader import Loc, dotted
-from generator.models import KIND_NAMES, PROFICIENCY_ORDER, Comparison, Role, Term
+from generator.models import (
+    KIND_NAMES,
+    LOCATOR_MAX_WORDS,
+    PROFICIENCY_ORDER,
+    Comparison,
+    CoverageSection,
+    Role,
+    Term,
+)
 from generator.site import reserved
 
 _SOURCES: list[tuple[tuple[str, ...], str]] = [(("sources", "*"), "sources")]
@@ -33,7 +42,8 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         *_SOURCES,
     ],
     "levels": [(("responsibilities", "*"), "responsibilities"), *_SOURCES],
-    "skills": [(("tools", "*"), "tools"), *_SOURCES],
+    "skills": [(("tools", "*"), "tools"), (("levels", "*", "sources", "*"), "sources"), *_SOURCES],
+    "disputes": [(("positions", "*", "sources", "*"), "sources")],
     "facts": [(("role",), "roles"), (("level",), "levels"), (("source",), "sources")],
     "transitions": [
         (("from_role",), "roles"),
@@ -46,7 +56,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
 }
 """Kind → (path pattern inside an entity, kind the id there must name). '*' stands for every list index."""
 
-for _kind in ("responsibilities", "tools", "challenges", "opportunities", "trends", "terms", "faqs"):
+for _kind in ("responsibilities", "tools", "challenges", "opportunities", "trends", "terms", "faqs", "scale"):
     REFERENCES[_kind] = list(_SOURCES)
 
 USED_KINDS = ("levels", "skills", "responsibilities", "tools", "challenges", "opportunities", "sources")
@@ -72,6 +82,8 @@ def check_references(content: Content) -> list[Issue]:
     issues += _reserved_ids(content)
     issues += _comparison_pairs(content)
     issues += _abbreviations(content)
+    issues += _scale(content)
+    issues += _typed_figures(content)
     if len(content.present) > sum(len(entities) for entities in content.entities.values()):
         return issues  # usage is unknowable while some files failed to validate
     for kind in USED_KINDS:
@@ -116,8 +128,15 @@ def _entity_rules(content: Content, kind: str, entity_id: str, data: dict[str, A
     for field, value in data.items():
         if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
             yield from _duplicates(value, (field,))
+    yield from _locators(data)
+    yield from _fact_references(content, data)
     if kind == "roles":
         yield from _role_rules(content, entity_id, data)
+    elif kind == "disputes":
+        for index, mention in enumerate(data["mentions"]):
+            if (mention["kind"], mention["id"]) not in content.present:
+                name = KIND_NAMES[mention["kind"]]
+                yield ("mentions", index, "id"), f"unknown {name} '{mention['id']}'"
     elif kind == "facts":
         yield from _level_of(content, data.get("role"), data.get("level"), ("level",))
     elif kind == "transitions":
@@ -164,14 +183,16 @@ def _role_rules(content: Content, role_id: str, data: dict[str, Any]) -> Iterato
     ranks = {name: getattr(levels[name], "rank", 0) for name in data["levels"] if name in levels}
     if list(ranks) != sorted(ranks, key=ranks.__getitem__):
         yield ("levels",), "levels must be listed from junior to senior (by their rank)"
+    yield from _coverage(data)
     seen_skills: set[str] = set()
     for index, entry in enumerate(data["skills"]):
         loc: Loc = ("skills", index)
         if entry["skill"] in seen_skills:
             yield (*loc, "skill"), f"skill '{entry['skill']}' is listed twice"
         seen_skills.add(entry["skill"])
-        if any(value["basis"] == "sourced" for value in entry["proficiency"]) and not entry["sources"]:
-            yield (*loc, "sources"), "a proficiency marked 'sourced' needs the sources that state it"
+        bases = [value["basis"] for value in entry["proficiency"]] + [entry["importance_basis"]]
+        if any(basis != "editorial" for basis in bases) and not entry["sources"]:
+            yield (*loc, "sources"), "a stated or derived value needs the sources it comes from"
         yield from _proficiency_rules(role_id, data["levels"], ranks, entry["proficiency"], (*loc, "proficiency"))
 
 
@@ -292,4 +313,125 @@ def _abbreviations(content: Content) -> list[Issue]:
             issues.append(Issue(doc.path, line, col, f"abbreviation: '{short}' {problem}"))
         else:
             seen[short.casefold()] = doc.path
+    return issues
+
+
+_BASIS_FIELDS = {"basis": "locator", "importance_basis": "importance_locator", "rank_basis": "rank_locator"}
+_BASIS_FIELDS["kind_basis"] = "kind_locator"
+
+
+def _locators(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """A derived value quotes the words it is read from, in at most eight words; no other value has a locator."""
+    if isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _locators(item, (*loc, index))
+        return
+    if not isinstance(data, dict):
+        return
+    for basis_field, locator_field in _BASIS_FIELDS.items():
+        if basis_field not in data:
+            continue
+        locator = data.get(locator_field)
+        if data[basis_field] == "derived" and not locator:
+            yield (*loc, basis_field), f"a derived value needs '{locator_field}': the source's words it is read from"
+        elif data[basis_field] != "derived" and locator:
+            yield (*loc, locator_field), f"only a derived value has a locator; this one is '{data[basis_field]}'"
+    for locator_field in _BASIS_FIELDS.values():
+        if data.get(locator_field):
+            yield from _locator_length(data[locator_field], (*loc, locator_field))
+    for key, value in data.items():
+        if isinstance(value, list | dict):
+            yield from _locators(value, (*loc, key))
+
+
+def _locator_length(locator: str, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    words = len(locator.split())
+    if words > LOCATOR_MAX_WORDS:
+        yield loc, f"a locator quotes at most {LOCATOR_MAX_WORDS} words of the source; this one has {words}"
+
+
+def _coverage(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """A section with entries says how completely it is described; a section said to be described has entries."""
+    coverage = data.get("coverage") or {}
+    for section in get_args(CoverageSection):
+        entries, said = data.get(section) or [], coverage.get(section)
+        if entries and said in (None, "not-recorded"):
+            where = ("coverage", section) if said else ("coverage",) if coverage else (section,)
+            yield where, f"'{section}' has entries: set coverage.{section} to 'described' or 'partial'"
+        elif not entries and said in ("described", "partial"):
+            yield ("coverage", section), f"coverage.{section} is '{said}', but the role lists no {section}"
+
+
+def _scale(content: Content) -> list[Issue]:
+    """The scale's files are exactly its four levels, so every table can link each value to its definition."""
+    present = {entity_id for kind, entity_id in content.present if kind == "scale"}
+    issues = []
+    for entity_id in sorted(present - set(PROFICIENCY_ORDER)):
+        expected = ", ".join(PROFICIENCY_ORDER)
+        issues.append(Issue(content.shown[("scale", entity_id)], 1, 1, f"file name: the scale's levels are {expected}"))
+    missing = [level for level in PROFICIENCY_ORDER if level not in present]
+    if present and missing:
+        folder = content.shown[("scale", sorted(present)[0])].rsplit("/", 1)[0]
+        issues.append(Issue(folder, 1, 1, f"the scale is missing {', '.join(missing)}"))
+    return issues
+
+
+FACT_REFERENCE = re.compile(r"\{fact:([^{}]*)\}")
+"""How prose quotes a figure: `{fact:ID}` is replaced on the site by the fact's value, period, region and source."""
+
+_PROSE_KINDS = ("roles", "levels", "skills", "responsibilities", "challenges", "opportunities", "trends", "faqs")
+_PROSE_KINDS += ("comparisons", "transitions", "disputes")
+
+
+def _prose(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string value inside an entity, with where it is."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _prose(item, (*loc, index))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _prose(value, (*loc, key))
+
+
+def _fact_references(content: Content, data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    for loc, text in _prose(data):
+        for match in FACT_REFERENCE.finditer(text):
+            if ("facts", match.group(1)) not in content.present:
+                hint = difflib.get_close_matches(match.group(1), [i for k, i in content.present if k == "facts"], n=1)
+                suffix = f"; did you mean '{hint[0]}'?" if hint else ""
+                yield loc, f"unknown fact '{match.group(1)}' in '{match.group(0)}'{suffix}"
+
+
+def _figure_pattern(value: float) -> re.Pattern[str] | None:
+    """How a fact's value may be typed in prose (146085, 146,085), or None for a figure too small to tell."""
+    if value != int(value):
+        spellings = [f"{value:g}"]
+    elif abs(value) >= 100:
+        spellings = [f"{int(value)}", f"{int(value):,}"]
+    else:
+        return None
+    return re.compile(r"(?<![\d.,])(?:" + "|".join(re.escape(text) for text in spellings) + r")(?![\d]|[.,]\d)")
+
+
+def _typed_figures(content: Content) -> list[Issue]:
+    """A figure of three or more digits typed into prose, where a fact holds it, must be quoted as {fact:ID}."""
+    figures = []
+    for fact_id, fact in sorted(content.entities["facts"].items()):
+        value = getattr(fact, "value", None)
+        values = [value] if isinstance(value, float | int) else [value.min, value.max] if value is not None else []
+        figures += [(fact_id, pattern) for number in values if (pattern := _figure_pattern(float(number)))]
+    issues = []
+    for (kind, entity_id), doc in sorted(content.documents.items()):
+        if kind not in _PROSE_KINDS or entity_id not in content.entities[kind]:
+            continue
+        for loc, text in _prose(doc.data):
+            bare = FACT_REFERENCE.sub(" ", text)
+            for fact_id, pattern in figures:
+                found = pattern.search(bare)
+                if found:
+                    line, col = doc.position(loc)
+                    message = f"'{found.group(0)}' is the figure of fact '{fact_id}'; write {{fact:{fact_id}}} instead"
+                    issues.append(Issue(doc.path, line, col, f"{dotted(loc)}: {message}"))
     return issues

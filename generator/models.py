@@ -79,8 +79,20 @@ Proficiency = Literal["awareness", "working", "practitioner", "expert"]
 PROFICIENCY_ORDER: tuple[str, ...] = get_args(Proficiency)
 
 
-Basis = Literal["sourced", "editorial"]
-"""Where a value comes from: a cited source, or the handbook's own editorial judgement."""
+Basis = Literal["stated", "derived", "editorial"]
+"""Where a judgement comes from: 'stated' when a cited source says it in words; 'derived' when it is read from a
+cited source's wording, which `locator` quotes in at most eight words; 'editorial' for the handbook's own."""
+
+LOCATOR_MAX_WORDS = 8
+Locator = Annotated[
+    str,
+    StringConstraints(pattern=TEXT_PATTERN, max_length=120),
+    Field(description="The source's words a derived value is read from: at most eight, quoted exactly."),
+]
+
+GlossBasis = Literal["sourced", "editorial"]
+"""Whether a definition or description says what a cited source says, or is the handbook's own explanation of
+a term the source only mentions."""
 
 
 class Source(Entity):
@@ -99,6 +111,8 @@ class Level(Entity):
 
     title: Name
     rank: int = Field(ge=1, le=20, description="Position on the ladder: 1 is the most junior.")
+    rank_basis: Basis = Field(description="Whether a source places this rung there, or the handbook does.")
+    rank_locator: Locator | None = None
     also_called: Names = []
     summary: Text
     expectations: Annotated[list[Text], Field(min_length=1, max_length=LIST_MAX_ITEMS)]
@@ -111,7 +125,8 @@ class ProficiencyValue(Entity):
 
     level: Id | None = Field(default=None, description="A level of the role; leave out for roles without levels.")
     value: Proficiency
-    basis: Basis = Field(description="'sourced' when an article states it, 'editorial' for our own judgement.")
+    basis: Basis
+    locator: Locator | None = Field(default=None, description="Required when the basis is 'derived'.")
 
 
 class RoleSkill(Entity):
@@ -119,9 +134,13 @@ class RoleSkill(Entity):
 
     skill: Id
     importance: Importance
+    importance_basis: Basis
+    importance_locator: Locator | None = Field(default=None, description="Required when the basis is 'derived'.")
     proficiency: Annotated[list[ProficiencyValue], Field(min_length=1, max_length=20)]
     note: Text | None = None
-    sources: Ids = Field(default=[], description="Required when any proficiency value is 'sourced'.")
+    sources: Ids = Field(
+        default=[], description="The sources that name this skill for this role; required for stated or derived values."
+    )
 
 
 class Citation(Entity):
@@ -138,6 +157,14 @@ class PriorRole(Entity):
     role: Id | None = Field(default=None, description="The handbook role this corresponds to, if any.")
     note: Text | None = None
     sources: Sources
+
+
+CoverageSection = Literal["skills", "responsibilities", "tools", "education", "backgrounds", "prior_roles"]
+"""The sections of a role whose completeness is recorded."""
+
+Coverage = Literal["described", "partial", "not-recorded"]
+"""'described': the sources describe the section as a whole; 'partial': they mention some of it, so what is
+missing is unknown, not absent; 'not-recorded': they say nothing about it."""
 
 
 class Role(Entity):
@@ -157,6 +184,10 @@ class Role(Entity):
     education: Annotated[list[Citation], Field(max_length=LIST_MAX_ITEMS)] = []
     backgrounds: Annotated[list[Citation], Field(max_length=LIST_MAX_ITEMS)] = []
     prior_roles: Annotated[list[PriorRole], Field(max_length=LIST_MAX_ITEMS)] = []
+    coverage: dict[CoverageSection, Coverage] = Field(
+        default={},
+        description="How completely the sources describe each section of the role; a section left out is not recorded.",
+    )
     compare_with: Ids = Field(
         default=[], description="Roles to compare this one with on a generated side-by-side page."
     )
@@ -169,12 +200,24 @@ SkillCategory = Literal[
 """Groups skills on the skills index."""
 
 
+class Descriptor(Entity):
+    """What one proficiency level of the scale means for one skill, as a source describes it."""
+
+    level: Proficiency
+    text: Text
+    sources: Sources
+
+
 class Skill(Entity):
     """Something a person knows or can do."""
 
     name: Name
     category: SkillCategory
     description: Text
+    description_basis: GlossBasis = "sourced"
+    levels: Annotated[list[Descriptor], Field(max_length=4)] = Field(
+        default=[], description="What the skill looks like at a level of the scale, where a source describes it."
+    )
     tools: Ids = []
     sources: Sources
 
@@ -197,6 +240,7 @@ class Tool(Entity):
     name: Name
     type: ToolType
     description: Text
+    description_basis: GlossBasis = "sourced"
     url: Url | None = None
     sources: Sources
 
@@ -228,6 +272,7 @@ class Trend(Entity):
     title: Name
     kind: TrendKind
     description: Text
+    description_basis: GlossBasis = "sourced"
     sources: Sources
 
 
@@ -257,7 +302,7 @@ class Fact(Entity):
     unit: Name = Field(description="e.g. 'per year', 'percent', 'times'.")
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
     region: Name
-    as_of: Date
+    period: Name = Field(description="The time the figure refers to as the source gives it, or 'not stated'.")
     role: Id
     level: Id | None = None
     source: Id
@@ -277,6 +322,8 @@ class Transition(Entity):
     to_role: Id
     to_level: Id | None = None
     kind: TransitionKind
+    kind_basis: Basis = Field(description="Whether a source calls the move a promotion, lateral move or pivot.")
+    kind_locator: Locator | None = None
     rationale: Text
     sources: Sources
 
@@ -308,7 +355,64 @@ class Term(Entity):
     abbreviation: Abbreviation | None = None
     expansion: Name
     definition: Text
+    definition_basis: GlossBasis = Field(
+        default="sourced", description="'editorial' when the handbook explains a term its sources only mention."
+    )
     sources: Sources
+
+
+class Position(Entity):
+    """One side of a disagreement between sources."""
+
+    statement: Text
+    locator: Locator | None = None
+    sources: Sources
+
+
+MentionKind = Literal[
+    "roles",
+    "levels",
+    "skills",
+    "responsibilities",
+    "tools",
+    "challenges",
+    "opportunities",
+    "trends",
+    "facts",
+    "transitions",
+    "comparisons",
+    "terms",
+    "faqs",
+]
+"""The content folders whose entries can state one side of a disagreement."""
+
+
+class Mention(Entity):
+    """An entry of the handbook that states one side of a disagreement."""
+
+    kind: MentionKind
+    id: Id
+
+
+class Dispute(Entity):
+    """A question on which the sources disagree, with each position and its sources."""
+
+    title: Name
+    summary: Text
+    positions: Annotated[list[Position], Field(min_length=2, max_length=10)]
+    mentions: Annotated[list[Mention], Field(min_length=1, max_length=LIST_MAX_ITEMS)] = Field(
+        description="Entries that state one side; each shows the disagreement next to what it says."
+    )
+
+
+class ScaleLevel(Entity):
+    """One level of the proficiency scale: what it means and what someone at that level can do."""
+
+    title: Name
+    definition: Text
+    can_do: Annotated[list[Text], Field(min_length=1, max_length=20)]
+    basis: GlossBasis = Field(description="'editorial': the scale is the handbook's own; no source uses it.")
+    sources: Ids = []
 
 
 class Faq(Entity):
@@ -334,6 +438,8 @@ KINDS: dict[str, type[Entity]] = {
     "comparisons": Comparison,
     "terms": Term,
     "faqs": Faq,
+    "disputes": Dispute,
+    "scale": ScaleLevel,
 }
 """Folder name under content/ → model of the entities in it."""
 
