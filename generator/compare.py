@@ -5,12 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from generator.checker import Content
+from generator.evidence import SCALE_PAGE, Evidence, importance, mark
 from generator.models import PROFICIENCY_ORDER, Comparison, Role, RoleSkill
 from generator.site import Linker, Page
 
+RECORDED = ("described", "partial")
+COMPARED_SECTIONS = ("skills", "responsibilities")
+
+
+def comparable(left: Role, right: Role) -> list[str]:
+    """The sections that the sources record for both roles: only those can be compared."""
+    return [
+        section
+        for section in COMPARED_SECTIONS
+        if left.coverage_of(section) in RECORDED and right.coverage_of(section) in RECORDED
+    ]
+
 
 def pairs(content: Content) -> list[tuple[str, str]]:
-    """Role pairs to compare: each variant against its parent, then each role against its `compare_with`."""
+    """Role pairs to compare: each variant against its parent, then each role against its `compare_with`.
+
+    A pair is left out when the sources record no section for both roles: there would be nothing to compare.
+    """
     roles = content.entities["roles"]
     found: list[tuple[str, str]] = []
     for role_id, role in sorted(roles.items()):
@@ -22,7 +38,24 @@ def pairs(content: Content) -> list[tuple[str, str]]:
     for left, right in found:
         if (left, right) not in unique and (right, left) not in unique:
             unique.append((left, right))
-    return unique
+    return [pair for pair in unique if comparable(*_roles(content, *pair))]
+
+
+def too_thin(content: Content) -> list[tuple[str, str]]:
+    """Pairs the content asks for that cannot be compared, because one side is not described enough."""
+    found = []
+    for role_id, role in sorted(content.entities["roles"].items()):
+        assert isinstance(role, Role)
+        for other in role.compare_with:
+            if not comparable(*_roles(content, role_id, other)):
+                found.append((role_id, other))
+    return found
+
+
+def _roles(content: Content, left_id: str, right_id: str) -> tuple[Role, Role]:
+    left, right = content.entities["roles"][left_id], content.entities["roles"][right_id]
+    assert isinstance(left, Role) and isinstance(right, Role)
+    return left, right
 
 
 def pair_path(left: str, right: str) -> str:
@@ -53,12 +86,14 @@ def pair_page(content: Content, link: Linker, left_id: str, right_id: str) -> Pa
             a, b = left_skills[skill_id], right_skills[skill_id]
             gap = PROFICIENCY_ORDER.index(_peak(b)) - PROFICIENCY_ORDER.index(_peak(a))
             leader = right.title if gap > 0 else left.title if gap < 0 else ""
+            bases = {value.basis for value in [*a.proficiency, *b.proficiency]}
+            judged = "editorial" if "editorial" in bases else "derived" if "derived" in bases else "stated"
             shared.append(
                 {
                     "skill": link.ref(page, "skills", skill_id),
-                    "left": f"{_span(a)} ({a.importance})",
-                    "right": f"{_span(b)} ({b.importance})",
-                    "difference": f"{leader} goes further" if leader else "same peak",
+                    "left": f"{_span(a)} ({importance(a)})",
+                    "right": f"{_span(b)} ({importance(b)})",
+                    "difference": (f"{leader} goes further" if leader else "same peak") + mark(judged),
                 }
             )
 
@@ -67,7 +102,7 @@ def pair_page(content: Content, link: Linker, left_id: str, right_id: str) -> Pa
             {
                 "skill": link.ref(page, "skills", skill_id),
                 "span": _span(mine[skill_id]),
-                "importance": mine[skill_id].importance,
+                "importance": importance(mine[skill_id]),
             }
             for skill_id in link.sorted_ids("skills")
             if skill_id in mine and skill_id not in theirs
@@ -82,6 +117,15 @@ def pair_page(content: Content, link: Linker, left_id: str, right_id: str) -> Pa
         "left_title": left.title,
         "right_title": right.title,
         "relation": "variant" if right.variant_of == left_id or left.variant_of == right_id else "adjacent",
+        "sections": {
+            section: {
+                "compared": section in comparable(left, right),
+                "left": left.coverage_of(section),
+                "right": right.coverage_of(section),
+            }
+            for section in COMPARED_SECTIONS
+        },
+        "scale": link.page_ref(page, SCALE_PAGE, "proficiency scale"),
         "shared": shared,
         "only_left": only(left_skills, right_skills),
         "only_right": only(right_skills, left_skills),
@@ -99,7 +143,9 @@ def pair_page(content: Content, link: Linker, left_id: str, right_id: str) -> Pa
     return Page(page, "pair.md.j2", f"{left.title} vs {right.title}", view)
 
 
-def curated_page(content: Content, link: Linker, comparison_id: str, comparison: Comparison) -> Page:
+def curated_page(
+    content: Content, link: Linker, evidence: Evidence, comparison_id: str, comparison: Comparison
+) -> Page:
     """A curated comparison: one row per named dimension, cells linking to what they are about."""
     page = f"comparisons/{comparison_id}.md"
 
@@ -133,5 +179,6 @@ def curated_page(content: Content, link: Linker, comparison_id: str, comparison:
             None,
         ),
         "sources": link.refs(page, "sources", comparison.sources),
+        "disputes": evidence.about(page, "comparisons", comparison_id),
     }
     return Page(page, "comparison.md.j2", comparison.title, view, f"content/comparisons/{comparison_id}.yaml")

@@ -207,7 +207,8 @@ def _proficiency_rules(
         elif level is not None and level not in role_levels:
             yield (*loc, index, "level"), _not_a_level(level, role_id, role_levels)
         elif level in seen:
-            yield (*loc, index, "level"), f"level '{level}' is given twice"
+            given = f"level '{level}'" if level else "a value for the whole role"
+            yield (*loc, index, "level"), f"{given} is given twice"
         seen.add(level)
     ordered = sorted(
         (item for item in enumerate(values) if item[1]["level"] in ranks), key=lambda item: ranks[item[1]["level"]]
@@ -379,8 +380,8 @@ def _scale(content: Content) -> list[Issue]:
 FACT_REFERENCE = re.compile(r"\{fact:([^{}]*)\}")
 """How prose quotes a figure: `{fact:ID}` is replaced on the site by the fact's value, period, region and source."""
 
-_PROSE_KINDS = ("roles", "levels", "skills", "responsibilities", "challenges", "opportunities", "trends", "faqs")
-_PROSE_KINDS += ("comparisons", "transitions", "disputes")
+_PROSE_KINDS: tuple[str, ...] = ("roles", "levels", "skills", "responsibilities", "challenges", "opportunities")
+_PROSE_KINDS += ("trends", "faqs", "comparisons", "transitions", "disputes")
 
 
 def _prose(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

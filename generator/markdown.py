@@ -25,6 +25,14 @@ def escape(text: object) -> str:
     return _BLOCK_START.sub(_entity, _SPECIAL.sub(_entity, collapsed))
 
 
+def escape_part(text: object) -> str:
+    """Like `escape`, for a piece of a sentence: a space at either end is kept, so pieces join as written."""
+    raw = str(text)
+    lead = " " if raw[:1].isspace() else ""
+    trail = " " if raw[-1:].isspace() and raw.strip() else ""
+    return lead + escape(raw) + trail
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL if it is https:// or a relative path without a scheme, else None (the link is dropped)."""
     if not url:

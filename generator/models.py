@@ -193,6 +193,10 @@ class Role(Entity):
     )
     sources: Sources
 
+    def coverage_of(self, section: str) -> str:
+        """How completely the sources describe one section: 'described', 'partial' or 'not-recorded'."""
+        return next((said for name, said in self.coverage.items() if name == section), "not-recorded")
+
 
 SkillCategory = Literal[
     "programming", "ml-and-data", "math-and-statistics", "infrastructure", "software-engineering", "soft-skill", "trait"

@@ -6,9 +6,10 @@ from collections import defaultdict
 from typing import Any
 
 from generator.checker import Content
+from generator.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, mark, proficiency_cell
 from generator.models import PROFICIENCY_ORDER, Fact, Level, Role, Skill
 from generator.site import Linker, Page, Ref, title_of
-from generator.views import CATEGORY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews, proficiency_text
+from generator.views import CATEGORY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
 
 INDEX_KINDS = {
     "roles": ("Roles", "The machine learning engineer, its variants, and the roles it is compared with."),
@@ -22,11 +23,14 @@ INDEX_KINDS = {
 class Overviews:
     """Builds every page that lists or compares many entities."""
 
-    def __init__(self, content: Content, linker: Linker, backlinks: Backlinks, entities: EntityViews) -> None:
+    def __init__(
+        self, content: Content, linker: Linker, backlinks: Backlinks, entities: EntityViews, evidence: Evidence
+    ) -> None:
         self.content = content
         self.link = linker
         self.back = backlinks
         self.entities = entities
+        self.evidence = evidence
 
     def index(self, kind: str) -> Page:
         """A plain index of one kind: each entry with its one-line description."""
@@ -87,6 +91,9 @@ class Overviews:
                     "level": level,
                     "responsibilities": self.entities.described(page, "responsibilities", level.responsibilities),
                     "facts": self.entities.fact_rows(page, facts),
+                    "rank": f"rank {level.rank}{mark(level.rank_basis)}",
+                    "rank_locator": level.rank_locator or "",
+                    "disputes": self.evidence.about(page, "levels", level_id),
                     "sources": self.link.refs(page, "sources", level.sources),
                 }
             )
@@ -102,7 +109,7 @@ class Overviews:
         rows = [
             {
                 "skill": self.link.ref(page, "skills", entry.skill),
-                "cells": [proficiency_text(entry, lid) for lid in role.levels],
+                "cells": [proficiency_cell(entry, lid) for lid in role.levels],
             }
             for entry in role.skills
         ]
@@ -110,7 +117,7 @@ class Overviews:
         for lower, higher in zip(role.levels, role.levels[1:], strict=False):
             rises = []
             for entry in role.skills:
-                before, after = proficiency_text(entry, lower)["value"], proficiency_text(entry, higher)["value"]
+                before, after = proficiency_cell(entry, lower)["value"], proficiency_cell(entry, higher)["value"]
                 if before and after and PROFICIENCY_ORDER.index(after) > PROFICIENCY_ORDER.index(before):
                     rises.append(
                         {"skill": self.link.ref(page, "skills", entry.skill), "before": before, "after": after}
@@ -126,7 +133,13 @@ class Overviews:
                     "expectations": higher_level.expectations,
                 }
             )
-        return {"role": self.link.ref(page, "roles", role_id), "titles": titles, "rows": rows, "steps": steps}
+        return {
+            "role": self.link.ref(page, "roles", role_id),
+            "titles": titles,
+            "rows": rows,
+            "steps": steps,
+            "scale": self.evidence.scale(page),
+        }
 
     def facts(self) -> Page:
         """Every fact, grouped by what it measures, each row with its citation."""
@@ -168,7 +181,33 @@ class Overviews:
                 "id": entity_id,
                 "entity": self.link.entity(kind, entity_id),
                 "sources": self.link.refs(page, "sources", getattr(self.link.entity(kind, entity_id), "sources", [])),
+                "answer": self.evidence.prose(page, getattr(self.link.entity(kind, entity_id), "answer", "")),
+                "editorial": "editorial"
+                in (
+                    getattr(self.link.entity(kind, entity_id), name, "")
+                    for name in ("definition_basis", "description_basis")
+                ),
+                "disputes": self.evidence.about(page, kind, entity_id),
             }
             for entity_id in (self.link.sorted_ids(kind) if kind != "faqs" else sorted(self.content.entities[kind]))
         ]
         return Page(page, template, title, {"items": items})
+
+    def disputes(self) -> Page:
+        """Where the sources disagree: every recorded disagreement, its positions and the entries it concerns."""
+        items = [self.evidence.dispute(DISPUTES_PAGE, dispute_id) for dispute_id in self.link.sorted_ids("disputes")]
+        return Page(DISPUTES_PAGE, "disputes.md.j2", "Where the sources disagree", {"items": items})
+
+    def scale(self) -> Page:
+        """The proficiency scale: each level's definition and what someone at that level can do."""
+        levels = [
+            {"id": level, "entity": self.link.entity("scale", level)}
+            for level in PROFICIENCY_ORDER
+            if level in self.content.entities["scale"]
+        ]
+        return Page(SCALE_PAGE, "scale.md.j2", "Proficiency scale", {"levels": levels}, tags=[])
+
+
+def _editorial_gloss(entity: object) -> bool:
+    """Whether a definition or description is the handbook's own explanation rather than a source's."""
+    return "editorial" in (getattr(entity, name, "") for name in ("definition_basis", "description_basis"))

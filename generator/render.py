@@ -9,6 +9,7 @@ import jinja2
 
 from generator import compare, graph, markdown
 from generator.checker import Content
+from generator.evidence import Evidence
 from generator.models import Challenge, Comparison, Opportunity, Responsibility, Role, Skill, Term, Tool
 from generator.overviews import INDEX_KINDS, Overviews
 from generator.reference import editing_page
@@ -29,6 +30,7 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["md"] = markdown.escape
+    env.filters["md_part"] = markdown.escape_part
     env.filters["link"] = _link
     env.filters["url"] = lambda url: markdown.safe_url(url) or ""
     return env
@@ -42,8 +44,9 @@ def pages(content: Content) -> list[Page]:
     """Every page of the site as a view, in a stable order."""
     link = Linker(content)
     back = Backlinks(content)
-    entities = EntityViews(content, link, back)
-    overviews = Overviews(content, link, back, entities)
+    evidence = Evidence(content, link)
+    entities = EntityViews(content, link, back, evidence)
+    overviews = Overviews(content, link, back, entities, evidence)
     found = [home(content, link)]
     for role_id, role in sorted(content.entities["roles"].items()):
         assert isinstance(role, Role)
@@ -61,10 +64,12 @@ def pages(content: Content) -> list[Page]:
         overviews.sections("terms", "glossary.md.j2", "Glossary"),
         overviews.sections("faqs", "faq.md.j2", "Frequently asked questions"),
         overviews.sections("trends", "trends.md.j2", "Trends and concerns"),
+        overviews.disputes(),
+        overviews.scale(),
     ]
     pair_pages = [compare.pair_page(content, link, left, right) for left, right in compare.pairs(content)]
     curated = [
-        compare.curated_page(content, link, cid, comparison)
+        compare.curated_page(content, link, evidence, cid, comparison)
         for cid, comparison in sorted(content.entities["comparisons"].items())
         if isinstance(comparison, Comparison)
     ]

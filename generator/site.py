@@ -20,6 +20,8 @@ SECTION_PAGES = {
     "terms": "glossary.md",
     "faqs": "faq.md",
     "sources": "sources/index.md",
+    "disputes": "disputes.md",
+    "scale": "scale.md",
 }
 """Kind → the shared page on which each entity of that kind is a section (anchored by its id)."""
 
@@ -31,6 +33,8 @@ RESERVED_ANCHORS = {
     "faqs": ("frequently-asked-questions",),
     "trends": ("trends-and-concerns",),
     "sources": ("sources",),
+    "disputes": ("where-the-sources-disagree",),
+    "scale": ("proficiency-scale", "how-values-are-marked"),
 }
 """Kind → anchors its shared page already uses for its own headings (a name ending in '-' is a prefix)."""
 

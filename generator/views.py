@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, get_args
 
 from generator.checker import Content
+from generator.compare import too_thin
 from generator.crossrefs import references
+from generator.evidence import Evidence, importance, mark, proficiency_cell
 from generator.models import (
     Challenge,
+    CoverageSection,
     Fact,
     Level,
     Opportunity,
     Responsibility,
     Role,
-    RoleSkill,
     Skill,
     Tool,
     Transition,
@@ -31,6 +33,14 @@ CATEGORY_NAMES = {
     "trait": "Traits",
 }
 FAMILY_NAMES = {"machine-learning": "Machine learning", "data": "Data", "software": "Software"}
+COVERAGE_NAMES = {
+    "skills": "skills",
+    "responsibilities": "responsibilities",
+    "tools": "tools",
+    "education": "education",
+    "backgrounds": "backgrounds",
+    "prior_roles": "previous roles",
+}
 TOOL_TYPE_NAMES = {"language": "Languages", "framework": "Frameworks", "library": "Libraries", "platform": "Platforms"}
 
 
@@ -51,54 +61,22 @@ class Backlinks:
         return [item for item in found if referrer_kind is None or item[0] == referrer_kind]
 
 
-def proficiency_text(entry: RoleSkill, level: str | None) -> dict[str, Any]:
-    """The cell for one level of a role's skill entry: value and whether it is editorial."""
-    for value in entry.proficiency:
-        if value.level == level:
-            return {"value": value.value, "editorial": value.basis == "editorial"}
-    return {"value": "", "editorial": False}
-
-
-def format_value(fact: Fact) -> str:
-    """A fact's figure as it reads in a table: currency, thousands separators, range, unit."""
-
-    def number(value: float) -> str:
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-    value = fact.value
-    figure = number(value) if isinstance(value, int | float) else f"{number(value.min)}–{number(value.max)}"
-    prefix = f"{fact.currency} " if fact.currency else ""
-    return f"{prefix}{figure} {fact.unit}".strip()
-
-
 class EntityViews:
     """Builds the page of every entity that has one."""
 
-    def __init__(self, content: Content, linker: Linker, backlinks: Backlinks) -> None:
+    def __init__(self, content: Content, linker: Linker, backlinks: Backlinks, evidence: Evidence) -> None:
         self.content = content
         self.link = linker
         self.back = backlinks
+        self.evidence = evidence
 
     def sources(self, page: str, ids: list[str]) -> list[Ref]:
         """Citation links to the sources page."""
         return self.link.refs(page, "sources", ids)
 
     def fact_rows(self, page: str, facts: list[tuple[str, Fact]]) -> list[dict[str, Any]]:
-        """Table rows for facts, each with its citation."""
-        return [
-            {
-                "anchor": fact_id,
-                "statement": self.link.ref(page, "facts", fact_id),
-                "role": self.link.ref(page, "roles", fact.role),
-                "level": self.link.ref(page, "levels", fact.level) if fact.level else None,
-                "value": format_value(fact),
-                "region": fact.region,
-                "as_of": str(fact.as_of),
-                "source": self.link.ref(page, "sources", fact.source),
-                "attribution": fact.attribution or "",
-            }
-            for fact_id, fact in facts
-        ]
+        """Table rows for facts, each with its period, publication date, note and citation."""
+        return [self.evidence.fact(page, fact_id) for fact_id, _ in facts]
 
     def facts_about(self, role_id: str) -> list[tuple[str, Fact]]:
         """Facts about one role, in id order."""
@@ -114,9 +92,9 @@ class EntityViews:
         for entry in role.skills:
             skill = link.entity("skills", entry.skill)
             assert isinstance(skill, Skill)
-            cells = [proficiency_text(entry, level_id) for level_id, _ in levels] or [proficiency_text(entry, None)]
+            cells = [proficiency_cell(entry, level_id) for level_id, _ in levels] or [proficiency_cell(entry, None)]
             skill_groups[skill.category].append(
-                {"skill": link.ref(page, "skills", entry.skill), "importance": entry.importance, "cells": cells}
+                {"skill": link.ref(page, "skills", entry.skill), "importance": importance(entry), "cells": cells}
             )
         transitions = self.content.entities["transitions"]
         moves_in = [
@@ -149,9 +127,15 @@ class EntityViews:
                 {"category": CATEGORY_NAMES[category], "rows": rows}
                 for category, rows in sorted(skill_groups.items(), key=lambda item: list(CATEGORY_NAMES).index(item[0]))
             ],
-            "has_editorial": any(
-                cell["editorial"] for rows in skill_groups.values() for row in rows for cell in row["cells"]
-            ),
+            "scale": self.evidence.scale(page),
+            "unrecorded": [
+                COVERAGE_NAMES[section]
+                for section in get_args(CoverageSection)
+                if role.coverage_of(section) == "not-recorded"
+            ],
+            "partial": [COVERAGE_NAMES[section] for section, said in role.coverage.items() if said == "partial"],
+            "disputes": self.evidence.about(page, "roles", role_id),
+            "summary": self.evidence.prose(page, role.summary),
             "tools": link.refs(page, "tools", role.tools),
             "challenges": self.described(page, "challenges", role.challenges),
             "opportunities": self.described(page, "opportunities", role.opportunities),
@@ -172,6 +156,11 @@ class EntityViews:
             "moves_in": [self.move(page, tid, t, t.from_role, t.from_level) for tid, t in moves_in],
             "moves_out": [self.move(page, tid, t, t.to_role, t.to_level) for tid, t in moves_out],
             "comparisons": [link.ref(page, *item) for item in self.back.of("roles", role_id, "comparisons")],
+            "not_compared": [
+                link.ref(page, "roles", other if left == role_id else left)
+                for left, other in too_thin(self.content)
+                if role_id in (left, other)
+            ],
             "sources": self.sources(page, role.sources),
         }
         return Page(page, "role.md.j2", role.title, view, f"content/roles/{role_id}.yaml", [FAMILY_NAMES[role.family]])
@@ -185,7 +174,7 @@ class EntityViews:
         return {
             "other": other,
             "level": level,
-            "kind": transition.kind,
+            "kind": transition.kind + mark(transition.kind_basis),
             "rationale": transition.rationale,
             "details": self.link.ref(page, "transitions", transition_id, "details"),
         }
@@ -211,14 +200,16 @@ class EntityViews:
             rows.append(
                 {
                     "role": self.link.ref(page, "roles", role_id),
-                    "importance": entry.importance,
+                    "importance": importance(entry),
+                    "importance_locator": entry.importance_locator or "",
                     "proficiency": [
                         {
                             "level": self.link.title("levels", level) if level else "",
-                            **proficiency_text(entry, level),
+                            **proficiency_cell(entry, level),
                         }
                         for level in levels
                     ],
+                    "sources": self.sources(page, entry.sources),
                 }
             )
         return rows
@@ -231,6 +222,13 @@ class EntityViews:
             "category": CATEGORY_NAMES[skill.category],
             "roles": self.roles_with_skill(page, skill_id),
             "tools": self.link.refs(page, "tools", skill.tools),
+            "editorial": skill.description_basis == "editorial",
+            "descriptors": [
+                {"level": item.level, "text": item.text, "sources": self.sources(page, item.sources)}
+                for item in skill.levels
+            ],
+            "scale": self.evidence.scale(page),
+            "disputes": self.evidence.about(page, "skills", skill_id),
             "sources": self.sources(page, skill.sources),
         }
         return Page(
@@ -255,6 +253,8 @@ class EntityViews:
             "url": getattr(entity, "url", None),
             "mitigations": getattr(entity, "mitigations", []),
             "type": TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), ""),
+            "editorial": getattr(entity, "description_basis", "sourced") == "editorial",
+            "disputes": self.evidence.about(page, kind, entity_id),
             "sources": self.sources(page, entity.sources),
         }
         title = entity.name if isinstance(entity, Tool) else entity.title

@@ -20,6 +20,7 @@ PRINCIPAL = """\
 # yaml-language-server: $schema=../../schema/level.schema.json
 title: Principal
 rank: 3
+rank_basis: editorial
 summary: Sets direction.
 expectations: [Sets technical direction.]
 sources: [article]
@@ -75,7 +76,7 @@ def test_walkthrough_from_contributing(repo_copy: Path, capsys: pytest.CaptureFi
     path.write_text(text, encoding="utf-8")
     role = repo_copy / "content" / "roles" / "ml-engineer.yaml"
     entry = (
-        "skills:\n  - skill: feature-stores\n    importance: optional\n    proficiency:\n"
+        "skills:\n  - skill: feature-stores\n    importance: optional\n    importance_basis: editorial\n    proficiency:\n"
         "      - level: junior\n        value: awareness\n        basis: editorial\n"
         "      - level: senior\n        value: working\n        basis: editorial\n"
         "      - level: principal\n        value: practitioner\n        basis: editorial\n"
@@ -103,7 +104,7 @@ def test_contributing_shows_the_walkthrough_the_test_follows() -> None:
         "content/skills/feature-stores.yaml:4:6: name: is still empty; fill it in",
         "content/skills/feature-stores.yaml:7:10: sources: needs at least one entry",
         "Aborted with 4 errors in 1 file.",
-        "  - skill: feature-stores\n       importance: optional\n       proficiency:\n         - level: junior",
+        "  - skill: feature-stores\n       importance: optional\n       importance_basis: editorial\n       proficiency:\n         - level: junior",
         "skills[0].skill: unknown skill 'feature-store'; did you mean 'feature-stores'?",
         "Aborted with 1 error and 1 warning in 2 files.",
     ]:

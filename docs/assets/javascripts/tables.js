@@ -1,6 +1,10 @@
-// Makes every data table on a page sortable (tablesort is vendored beside this file).
+// Makes every data table on a page sortable (tablesort is vendored beside this file). A cell whose value is
+// given as <data value="…"> sorts by that number, so money, counts and years sort as numbers, not as text.
 document$.subscribe(function () {
   document.querySelectorAll("article table:not([class])").forEach(function (table) {
+    table.querySelectorAll("td > data[value]").forEach(function (data) {
+      data.parentElement.setAttribute("data-sort", data.value);
+    });
     new Tablesort(table);
   });
 });
