@@ -274,3 +274,20 @@ def test_abbreviation_tooltips_work_by_keyboard_mouse_and_touch(browser: Browser
     page.wait_for_timeout(500)
     assert not tip.is_visible()
     context.close()
+
+
+def test_facts_sort_by_number_not_by_text(visit: Visit) -> None:
+    page = visit.open("facts/index.html")
+    table = page.locator("article table").first
+    headers = [text.strip() for text in table.locator("th").all_inner_texts()]
+    column = headers.index("Value")
+    table.locator("th").nth(column).click()
+    values = [
+        float(v)
+        for v in table.locator(f"tbody tr td:nth-child({column + 1})").evaluate_all(
+            "cells => cells.map(cell => cell.getAttribute('data-sort'))"
+        )
+    ]
+    assert len(values) >= 3
+    assert values in (sorted(values), sorted(values, reverse=True)), values  # as text, 1000000 sorts before 98000
+    visit.assert_clean()
