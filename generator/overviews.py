@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from generator.checker import Content
-from generator.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, mark, proficiency_cell
+from generator.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, importance, mark, proficiency_cell
 from generator.models import PROFICIENCY_ORDER, Fact, Level, Role, Skill
 from generator.site import Linker, Page, Ref, title_of
 from generator.views import CATEGORY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
@@ -18,6 +18,10 @@ INDEX_KINDS = {
     "challenges": ("Challenges", "What makes the work hard, and what helps."),
     "opportunities": ("Opportunities", "What makes the role attractive."),
 }
+
+
+ABSENT = {"described": "—", "partial": "not listed", "not-recorded": "not recorded"}
+"""What a roles × skills cell says when a role does not list a skill, by how fully its skills are described."""
 
 
 class Overviews:
@@ -61,7 +65,7 @@ class Overviews:
             for _, role in roles:
                 assert isinstance(role, Role)
                 entry = next((item for item in role.skills if item.skill == skill_id), None)
-                cells.append(entry.importance if entry else "")
+                cells.append(importance(entry) if entry else ABSENT[role.coverage_of("skills")])
             matrix.append({"skill": self.link.ref(page, "skills", skill_id), "cells": cells})
         view = {
             "categories": [{"name": CATEGORY_NAMES[key], "items": items} for key, items in categories.items() if items],
