@@ -12,6 +12,7 @@ from generator.checker import Content
 from generator.issues import Issue
 from generator.loader import Loc, dotted
 from generator.models import (
+    ID_PATTERN,
     KIND_NAMES,
     LOCATOR_MAX_WORDS,
     PROFICIENCY_ORDER,
@@ -428,6 +429,8 @@ def _typed_figures(content: Content) -> list[Issue]:
         if kind not in _PROSE_KINDS or entity_id not in content.entities[kind]:
             continue
         for loc, text in _prose(doc.data):
+            if re.fullmatch(ID_PATTERN, text):
+                continue  # an id such as 'entry-level-salary-up-to-98000' names a fact; it does not quote one
             bare = FACT_REFERENCE.sub(" ", text)
             for fact_id, pattern in figures:
                 found = pattern.search(bare)
