@@ -2,7 +2,7 @@
 
 The checklists below were written by hand from reading each article: every heading and list item is
 mapped to the entity (kind folder, id) that represents it. Each entity must exist and must cite that
-article. The tests also check a few invariants over all content (facts carry source/value/as_of; the
+article. The tests also check a few invariants over all content (facts carry source/value/period; the
 core kinds cite at least one source). Only PyYAML is used, so the checks do not depend on the generator.
 """
 
@@ -409,11 +409,11 @@ def test_checklists_are_not_empty() -> None:
         assert len(items) >= 20, f"the checklist for {source} looks incomplete"
 
 
-def test_every_fact_has_source_value_and_as_of() -> None:
+def test_every_fact_has_source_value_and_period() -> None:
     facts = entities("facts")
     assert facts, "no facts found"
     for fact_id, data in facts:
-        for field in ("source", "value", "as_of"):
+        for field in ("source", "value", "period"):  # `period` replaced `as_of` in the model
             assert isinstance(data, dict) and data.get(field) not in (None, ""), f"fact {fact_id} has no {field}"
         value = data["value"]
         if isinstance(value, dict):
