@@ -280,9 +280,11 @@ KUMAR_ITEMS: list[Item] = [
     ("Languages: R", "tools", "r"),
     ("Languages: Lisp", "tools", "lisp"),
     ("Languages: Prolog", "tools", "prolog"),
-    ("Not necessarily experts in HTML", "tools", "html"),
+    # Kumar names HTML and JavaScript only as languages an ML engineer need not master, so they are not tools of
+    # the role: the remark lives in the solid-programmer skill (and HTML in the glossary).
+    ("Not necessarily experts in HTML", "skills", "solid-programmer"),
     ("Not necessarily experts in HTML", "terms", "html"),
-    ("Not necessarily experts in JavaScript", "tools", "javascript"),
+    ("Not necessarily experts in JavaScript", "skills", "solid-programmer"),
     ("They Love the Iterative Process", "skills", "loves-iterative-process"),
     ("Understanding of when it's time to stop", "skills", "knows-when-to-stop-iterating"),
 ]
