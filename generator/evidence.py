@@ -106,7 +106,7 @@ class Evidence:
             "ref": self.link.ref(page, "facts", fact_id),
             "statement": fact.statement,
             "value": figure(fact),
-            "sort": f"{sort_key(fact):g}",
+            "sort": f"{sort_key(fact):f}".rstrip("0").rstrip("."),  # plain digits: 1000000, never 1e+06
             "region": fact.region,
             "period": fact.period,
             "published": published(source),
