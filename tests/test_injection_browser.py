@@ -31,7 +31,13 @@ NAME_LIMIT = 200
 
 
 def payload(field: str, limit: int) -> str:
-    """Markup in three spellings (raw, numeric references, named entities), padded to nearly the field's limit."""
+    """Markup in three spellings (raw, numeric references, named entities), padded to nearly the field's limit.
+
+    A locator quotes at most eight words, so it gets the raw markup alone.
+    """
+    if field.endswith("locator"):
+        return f'<img src=x class={MARK} onerror=alert("{MARK}:{field}")>'
+
     text = (
         f'<img src=x class={MARK} onerror=alert("{MARK}:{field}")>'
         f"&#60;img src=x class={MARK} onerror=alert(1)&#62; &lt;b class={MARK} onmouseover=alert(2)&gt;"
@@ -85,9 +91,19 @@ EXTRA_FIELDS: dict[str, dict[str, Any]] = {
         "education": [{"text": "t", "sources": ["article"]}],
         "backgrounds": [{"text": "t", "sources": ["article"]}],
         "prior_roles": [{"title": "t", "role": "data-scientist", "note": "n", "sources": ["article"]}],
+        "coverage": {
+            "skills": "described",
+            "responsibilities": "partial",
+            "tools": "partial",
+            "education": "partial",
+            "backgrounds": "partial",
+            "prior_roles": "partial",
+        },
     },
     "facts/typical-salary.yaml": {"note": "n"},
     "comparisons/data-scientist-vs-ml-engineer.yaml": {"summary": "s"},
+    "skills/python.yaml": {"levels": [{"level": "expert", "text": "t", "sources": ["article"]}]},
+    "transitions/junior-to-senior.yaml": {"kind_basis": "derived", "kind_locator": "k"},
 }
 
 

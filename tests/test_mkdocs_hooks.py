@@ -10,7 +10,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from generator.compare import pairs
 from generator.site import Linker
+from generator.validate import validate
 from tests.sitebuild import REPO, build
 
 pytestmark = pytest.mark.slow
@@ -90,18 +92,9 @@ def test_curated_comparison_table_rows_link_to_skills_and_responsibilities(site:
 
 
 def configured_pairs() -> list[str]:
-    """Every role pair the content asks a comparison page for: variants and their parent, and `compare_with`."""
-    roles = {
-        role_id: yaml.safe_load((CONTENT / "roles" / f"{role_id}.yaml").read_text(encoding="utf-8"))
-        for role_id in ids("roles")
-    }
-    found: list[tuple[str, str]] = []
-    for role_id, role in roles.items():
-        if role.get("variant_of"):
-            found.append((role["variant_of"], role_id))
-        found += [(role_id, other) for other in role.get("compare_with", [])]
-    unique = [pair for index, pair in enumerate(found) if pair not in found[:index] and pair[::-1] not in found[:index]]
-    return [f"{left}-vs-{right}" for left, right in unique]
+    """Every role pair the content gets a comparison page for (variants and `compare_with`, where comparable)."""
+    content, _ = validate(CONTENT)
+    return [f"{left}-vs-{right}" for left, right in pairs(content)]
 
 
 def test_content_configures_pairs_to_compare() -> None:

@@ -133,9 +133,13 @@ def test_new_refuses_existing_invalid_or_unknown(
 def test_every_kind_scaffolds_to_a_file_that_only_lacks_its_values(
     repo_copy: Path, capsys: pytest.CaptureFixture[str], folder: str
 ) -> None:
-    assert main(["new", KIND_NAMES[folder], "brand-new"]) == 0
+    new_id = "brand-new"
+    if folder == "scale":  # the scale has exactly its four levels: scaffold one of them anew
+        new_id = "expert"
+        (repo_copy / "content" / "scale" / "expert.yaml").unlink()
+    assert main(["new", KIND_NAMES[folder], new_id]) == 0
     capsys.readouterr()
     assert main(["validate"]) == 1
     lines = capsys.readouterr().out.splitlines()[:-1]
-    assert lines and all(f"content/{folder}/brand-new.yaml:" in line for line in lines)
+    assert lines and all(f"content/{folder}/{new_id}.yaml:" in line for line in lines)
     assert all("still empty" in line or "needs at least one entry" in line for line in lines), lines
