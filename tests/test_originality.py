@@ -187,3 +187,15 @@ def test_fingerprint_command_refuses_a_folder_without_captures(
 
 def test_words_normalises_case_punctuation_and_whitespace() -> None:
     assert words("Data-driven  DECISIONS,\n(ML's) “future”") == ["data", "driven", "decisions", "ml", "s", "future"]
+
+
+def test_a_sources_title_and_names_may_be_copied_but_not_its_notes(planted: tuple[Path, Path]) -> None:
+    """A source entry records its title and authors as published; only its notes must be in our own words."""
+    sources, content = planted
+    twelve = " ".join(words(SOURCE_TEXT)[0:12])
+    (content / "sources").mkdir()
+    entry = content / "sources" / "planted.yaml"
+    entry.write_text(f"title: {twelve}\nauthor: {twelve}\ndate: not stated\n", encoding="utf-8")
+    assert copied_runs(content, texts=source_runs(sources)) == []
+    entry.write_text(entry.read_text(encoding="utf-8") + f"notes: Says {twelve}.\n", encoding="utf-8")
+    assert [file for file, _ in copied_runs(content, texts=source_runs(sources))] == ["content/sources/planted.yaml"]
