@@ -47,12 +47,15 @@ serve: setup
 offline: setup
 	$(BIN)/handbook offline --config mkdocs.offline.yml --zip dist/ml-engineering-handbook-offline.zip
 
-# The fingerprint of the source articles that the own-words test uses where the texts are absent (as on
-# GitHub). Run after a source capture is added or changed; SOURCES defaults to HANDBOOK_SOURCES_DIR, then
-# ../shared/sources.
+# The fingerprints of the source texts that the own-words test checks the content against (the texts themselves
+# are never committed). Run after a source text is added or changed. SOURCES holds the four original articles
+# (default: HANDBOOK_SOURCES_DIR, then ../shared/sources); EVIDENCE holds the pages read for the sources that have
+# an address (default: HANDBOOK_EVIDENCE_DIR, then ../evidence-texts), one <source-id>.txt per source.
 SOURCES ?= $(or $(HANDBOOK_SOURCES_DIR),../shared/sources)
+EVIDENCE ?= $(or $(HANDBOOK_EVIDENCE_DIR),../evidence-texts)
 fingerprints: setup
 	$(BIN)/handbook fingerprint --sources $(SOURCES) --out tests/source-fingerprints.txt
+	$(BIN)/handbook fingerprint --sources $(EVIDENCE) --out tests/fingerprints/evidence.txt
 
 bench: setup
 	$(BIN)/python bench/bench.py

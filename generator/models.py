@@ -49,6 +49,9 @@ def _date_text(value: object) -> object:
 
 
 Date = Annotated[dt.date, BeforeValidator(_date_text)] | Literal["unknown"]
+SourceDate = Annotated[dt.date, BeforeValidator(_date_text)] | Literal["not stated"]
+"""A source's publication date, or 'not stated' when the source prints none."""
+ReadDate = Annotated[dt.date, BeforeValidator(_date_text)]
 Ids = Annotated[list[Id], Field(max_length=LIST_MAX_ITEMS)]
 Names = Annotated[list[Name], Field(max_length=50)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
@@ -95,15 +98,43 @@ GlossBasis = Literal["sourced", "editorial"]
 a term the source only mentions."""
 
 
+SourceKind = Literal[
+    "official-statistics", "skills-framework", "primary-literature", "documentation", "practitioner-guide", "article"
+]
+"""What sort of source an entry is: official statistics and occupational data, a public skills framework, primary
+(peer-reviewed) literature, a tool's own documentation, practitioner guidance, or a general article or news item."""
+
+SOURCE_KIND_NAMES: dict[str, str] = {
+    "official-statistics": "Official statistics and occupational data",
+    "skills-framework": "Skills framework",
+    "primary-literature": "Primary literature",
+    "documentation": "Official documentation",
+    "practitioner-guide": "Practitioner guidance",
+    "article": "Article",
+}
+
+
 class Source(Entity):
-    """An article or data set the handbook cites."""
+    """An article, page or data set the handbook cites."""
 
     title: Name
+    kind: SourceKind = Field(
+        default="article", description="What sort of source this is; shown on the sources page. Default: article."
+    )
     author: Name | None = None
     publisher: Name | None = None
-    date: Date = Field(description="Publication or last-updated date (YYYY-MM-DD), or 'unknown'.")
-    url: Url | None = None
+    date: SourceDate = Field(description="Publication or last-updated date (YYYY-MM-DD), or 'not stated'.")
+    url: Url | None = Field(default=None, description="The address exactly as published; needs accessed.")
+    accessed: ReadDate | None = Field(
+        default=None, description="The date the text at url was read (YYYY-MM-DD); required when url is set."
+    )
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _read_when_addressed(self) -> Source:
+        if self.url is not None and self.accessed is None:
+            raise ValueError("a source with a url needs accessed: the date its text was read")
+        return self
 
 
 class Level(Entity):

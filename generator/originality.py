@@ -75,6 +75,26 @@ def read_fingerprints(path: Path) -> set[str]:
     return {line for line in lines if line and not line.startswith("#")}
 
 
+CITATION_FIELDS = ("title", "author", "publisher", "url")
+"""Fields of a source entry that record the source's own title, names and address exactly as published; they are
+names, not prose, so the own-words check reads only the rest of a source entry (its notes)."""
+
+
+def checked_text(path: Path) -> str:
+    """The text of a content file that must be in our own words: all of it, except a source's citation fields."""
+    text = path.read_text(encoding="utf-8")
+    if path.parent.name != "sources":
+        return text
+    kept = []
+    skipping = False
+    for line in text.splitlines():
+        if line and not line[0].isspace():
+            skipping = line.split(":", 1)[0] in CITATION_FIELDS
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def copied_runs(
     content: Path, *, texts: set[tuple[str, ...]] | None = None, hashes: set[str] | None = None
 ) -> list[tuple[str, str]]:
@@ -82,7 +102,7 @@ def copied_runs(
     hits: list[tuple[str, str]] = []
     for path in sorted(content.rglob("*.yaml")):
         seen: set[tuple[str, ...]] = set()
-        for run in runs(words(path.read_text(encoding="utf-8"))):
+        for run in runs(words(checked_text(path))):
             copied = (texts is not None and run in texts) or (hashes is not None and fingerprint(run) in hashes)
             if copied and run not in seen:
                 seen.add(run)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from generator.checker import Content
 from generator.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, importance, mark, proficiency_cell
-from generator.models import PROFICIENCY_ORDER, Fact, Level, Role, Skill
+from generator.models import PROFICIENCY_ORDER, SOURCE_KIND_NAMES, Fact, Level, Role, Skill
 from generator.site import Linker, Page, Ref, title_of
 from generator.views import CATEGORY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
 
@@ -171,11 +171,14 @@ class Overviews:
                 {
                     "id": source_id,
                     "source": source,
-                    "date": str(getattr(source, "date", "unknown")),
+                    "date": str(getattr(source, "date", "not stated")),
+                    "kind": SOURCE_KIND_NAMES[getattr(source, "kind", "article")],
                     "citing": [{"kind": kind.capitalize(), "refs": refs} for kind, refs in sorted(citing.items())],
                 }
             )
-        return Page(page, "sources.md.j2", "Sources", {"sources": sections})
+        counts = Counter(section["kind"] for section in sections)
+        kinds = [{"name": name, "count": counts[name]} for name in SOURCE_KIND_NAMES.values() if counts[name]]
+        return Page(page, "sources.md.j2", "Sources", {"sources": sections, "kinds": kinds})
 
     def sections(self, kind: str, template: str, title: str) -> Page:
         """A page with one anchored section per entity (glossary, FAQ, trends)."""

@@ -84,7 +84,12 @@ def text_paths(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> dict[tup
 
 # Optional fields the fixture leaves out, filled in so that every text field kind is on the site.
 EXTRA_FIELDS: dict[str, dict[str, Any]] = {
-    "sources/article.yaml": {"publisher": "p", "notes": "n", "url": "https://example.org/article"},
+    "sources/article.yaml": {
+        "publisher": "p",
+        "notes": "n",
+        "url": "https://example.org/article",
+        "accessed": "2026-01-31",
+    },
     "levels/junior.yaml": {"also_called": ["a"]},
     "roles/ml-engineer.yaml": {
         "also_called": ["a"],

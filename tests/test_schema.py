@@ -81,11 +81,12 @@ def test_every_content_file_passes_check_jsonschema(folder: str, kind: str) -> N
         ("2024-05-01", None),
         ("'2024-05-01'", None),
         ('"2024-02-29"', None),
-        ("unknown", None),
+        ("not stated", None),
+        ("unknown", "date: expected a date (YYYY-MM-DD) or 'not stated', got 'unknown'"),
         ("'2024-13-01'", "date: cannot read '2024-13-01' as a date: month must be in 1..12"),
         ("'2023-02-29'", "date: cannot read '2023-02-29' as a date: day is out of range for month"),
-        ("'2024-5-1'", "date: expected a date (YYYY-MM-DD) or 'unknown', got '2024-5-1'"),
-        ("'1 May 2024'", "date: expected a date (YYYY-MM-DD) or 'unknown', got '1 May 2024'"),
+        ("'2024-5-1'", "date: expected a date (YYYY-MM-DD) or 'not stated', got '2024-5-1'"),
+        ("'1 May 2024'", "date: expected a date (YYYY-MM-DD) or 'not stated', got '1 May 2024'"),
     ],
 )
 def test_schema_and_validator_agree_on_dates(
@@ -99,3 +100,14 @@ def test_schema_and_validator_agree_on_dates(
     )
     assert [issue.message for issue in issues] == ([message] if message else [])
     assert (schema_result.returncode == 0) == (message is None), schema_result.stdout
+
+
+def test_a_source_with_an_address_needs_the_date_it_was_read(make_content: Callable[..., Path]) -> None:
+    head = "# yaml-language-server: $schema=../../schema/source.schema.json\ntitle: A page\ndate: not stated\n"
+    addressed = head + "url: https://example.org/page\n"
+    _, issues = validate(make_content({"sources/page.yaml": addressed}), display_root="content")
+    assert [issue.message for issue in issues] == ["a source with a url needs accessed: the date its text was read"]
+    _, issues = validate(
+        make_content({"sources/page.yaml": addressed + "accessed: 2026-01-31\n"}), display_root="content"
+    )
+    assert [issue.message for issue in issues if issue.severity == "error"] == []

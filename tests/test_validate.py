@@ -69,7 +69,7 @@ def test_strict_fails_on_warnings(
 ) -> None:
     root = make_content(
         {
-            "sources/unused.yaml": "# yaml-language-server: $schema=../../schema/source.schema.json\ntitle: T\ndate: unknown\n"
+            "sources/unused.yaml": "# yaml-language-server: $schema=../../schema/source.schema.json\ntitle: T\ndate: not stated\n"
         }
     )
     assert run_validate(root, monkeypatch, capsys)[0] == 0
