@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from urllib.parse import quote, urlsplit
@@ -54,17 +55,54 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
 
 
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9+/&. -]{0,30}$")
+_WORD = re.compile(r"\w+")
+# Markup that is gone from the text the `abbr` extension searches; as spaces they can only add word boundaries,
+# so a page is never denied a definition that one of its words needs.
+_MARKUP = re.compile(r"[*_`\[\]()<>#|]")
 
 
-def abbreviations(pairs: list[tuple[str, str]]) -> str:
-    """Python-Markdown `abbr` definitions appended to a page, so every abbreviation gets a tooltip.
+class Abbreviations:
+    """The `abbr` definitions of the glossary, handed out per page: only those whose abbreviation the page uses.
 
-    The expansion becomes an HTML attribute, which the Markdown library escapes itself; an abbreviation
-    that is not a plain word-like token is left out rather than risk changing how the page parses.
+    A page that carried every definition would grow, and parse more slowly, with the whole glossary.
     """
-    lines = [
-        f"*[{short}]: {_SPACE.sub(' ', long).strip()}"
-        for short, long in sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0]))
-        if _ABBREVIATION.match(short)
-    ]
-    return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self._definitions: dict[str, str] = {
+            short: f"*[{short}]: {_SPACE.sub(' ', long).strip()}"
+            for short, long in sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0]))
+            if _ABBREVIATION.match(short)
+        }
+        self._by_first_word: dict[str, list[str]] = {}
+        for short in self._definitions:
+            self._by_first_word.setdefault(_WORD.match(short).group(), []).append(short)  # type: ignore[union-attr]
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def used_in(self, text: str) -> list[str]:
+        """The abbreviations that occur in `text` as the `abbr` extension matches them: whole words, case kept."""
+        plain = _MARKUP.sub(" ", html.unescape(text))
+        words = set(_WORD.findall(plain))
+        candidates = [short for word in words & self._by_first_word.keys() for short in self._by_first_word[word]]
+        found = {short for short in candidates if self._pattern(short).search(plain)}
+        return sorted(found, key=lambda short: (-len(short), short))
+
+    def footer(self, text: str | None = None) -> str:
+        """The definitions to append to a page whose Markdown is `text` (all of them without `text`)."""
+        used = self._definitions if text is None else self.used_in(text)
+        lines = [self._definitions[short] for short in used]
+        return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+    def _pattern(self, short: str) -> re.Pattern[str]:
+        if short not in self._patterns:
+            self._patterns[short] = re.compile(rf"\b{re.escape(short)}\b")
+        return self._patterns[short]
+
+
+def abbreviations(pairs: list[tuple[str, str]], text: str | None = None) -> str:
+    """Python-Markdown `abbr` definitions to append to a page, so its abbreviations get a tooltip.
+
+    With `text`, only the definitions that page uses; without, every definition. The expansion becomes an
+    HTML attribute, which the Markdown library escapes itself; an abbreviation that is not a plain word-like
+    token is left out rather than risk changing how the page parses.
+    """
+    return Abbreviations(pairs).footer(text)

@@ -100,12 +100,12 @@ def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
     """{page path: Markdown} for the whole site, and the page views (for edit links and tags)."""
     env = environment()
     terms = [term for term in content.entities["terms"].values() if isinstance(term, Term) and term.abbreviation]
-    footer = markdown.abbreviations([(str(term.abbreviation), term.expansion) for term in terms])
+    glossary = markdown.Abbreviations([(str(term.abbreviation), term.expansion) for term in terms])
     out: dict[str, str] = {}
     site_pages = pages(content)
     for page in site_pages:
         text = env.get_template(page.template).render(page=page, **page.view)
         # Tags come from the model's fixed vocabularies, never from free text; JSON is valid YAML.
         front = f"---\ntags: {json.dumps(page.tags)}\n---\n\n" if page.tags else ""
-        out[page.path] = front + text + footer
+        out[page.path] = front + text + glossary.footer(text)
     return out, site_pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,8 +53,11 @@ def test_every_entity_has_a_page_or_section(rendered: dict[str, str]) -> None:
             assert f"#{anchor}" in rendered[page] or f'id="{anchor}"' in rendered[page], relative
 
 
-def test_abbreviations_are_defined_on_every_page(rendered: dict[str, str]) -> None:
-    assert all(text.rstrip().endswith("*[ML]: Machine learning") for text in rendered.values())
+def test_a_page_defines_an_abbreviation_only_when_it_uses_it(rendered: dict[str, str]) -> None:
+    for path, text in rendered.items():
+        body, _, footer = text.partition("\n*[ML]: ")
+        assert footer in ("", "Machine learning\n"), path
+        assert bool(footer) == bool(re.search(r"\bML\b", body)), path
 
 
 def test_render_command_writes_the_same_pages_without_mkdocs(
@@ -69,5 +73,9 @@ def test_render_command_writes_the_same_pages_without_mkdocs(
 
 def test_generator_never_imports_mkdocs_outside_its_adapter() -> None:
     package = Path(__file__).resolve().parents[1] / "generator"
-    importers = sorted(path.name for path in package.glob("*.py") if "import mkdocs" in path.read_text() or "from mkdocs" in path.read_text())
+    importers = sorted(
+        path.name
+        for path in package.glob("*.py")
+        if "import mkdocs" in path.read_text() or "from mkdocs" in path.read_text()
+    )
     assert importers == ["mkdocs_hooks.py"]
