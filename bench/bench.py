@@ -85,14 +85,20 @@ def main() -> None:
         seconds = build(content, site)
         sizes = page_sizes(site)
         total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
-        print(f"site:     built in {seconds:.1f} s; {len(sizes)} HTML pages, median {statistics.median(sizes) / 1024:.0f} KiB, "
-              f"largest {max(sizes) / 1024:.0f} KiB; {total / 1024 / 1024:.1f} MiB in all")
+        print(
+            f"site:     built in {seconds:.1f} s; {len(sizes)} HTML pages, median {statistics.median(sizes) / 1024:.0f} KiB, "
+            f"largest {max(sizes) / 1024:.0f} KiB; {total / 1024 / 1024:.1f} MiB in all"
+        )
 
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
         zip_path = Path(work) / "offline.zip"
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "generator.cli", "offline", "--zip", str(zip_path)], check=True, env=env, cwd=REPO)
-        print(f"offline:  built and zipped in {time.perf_counter() - start:.1f} s; zip {zip_path.stat().st_size / 1024 / 1024:.2f} MiB")
+        subprocess.run(
+            [sys.executable, "-m", "generator.cli", "offline", "--zip", str(zip_path)], check=True, env=env, cwd=REPO
+        )
+        print(
+            f"offline:  built and zipped in {time.perf_counter() - start:.1f} s; zip {zip_path.stat().st_size / 1024 / 1024:.2f} MiB"
+        )
 
         big_content = Path(work) / "big" / "content"
         synthetic(big_content, args.scale)
@@ -100,9 +106,11 @@ def main() -> None:
         big_sizes = page_sizes(Path(work) / "big-site")
         skill_page = (Path(work) / "big-site" / "skills" / "bench-skill-0" / "index.html").stat().st_size
         small_skill = (site / "skills" / "programming" / "index.html").stat().st_size
-        print(f"scale:    +{args.scale} skills, +{(args.scale + 99) // 100} roles built in {seconds:.1f} s; {len(big_sizes)} pages, median "
-              f"{statistics.median(big_sizes) / 1024:.0f} KiB; a skill page is {skill_page / 1024:.0f} KiB "
-              f"(vs {small_skill / 1024:.0f} KiB for a real skill page at normal size)")
+        print(
+            f"scale:    +{args.scale} skills, +{(args.scale + 99) // 100} roles built in {seconds:.1f} s; {len(big_sizes)} pages, median "
+            f"{statistics.median(big_sizes) / 1024:.0f} KiB; a skill page is {skill_page / 1024:.0f} KiB "
+            f"(vs {small_skill / 1024:.0f} KiB for a real skill page at normal size)"
+        )
 
 
 if __name__ == "__main__":

@@ -56,8 +56,7 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
 
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9+/&. -]{0,30}$")
 _WORD = re.compile(r"\w+")
-# Markup that is gone from the text the `abbr` extension searches; as spaces they can only add word boundaries,
-# so a page is never denied a definition that one of its words needs.
+# Markup that is gone from the text the `abbr` extension searches, where it may have separated two words.
 _MARKUP = re.compile(r"[*_`\[\]()<>#|]")
 
 
@@ -79,11 +78,16 @@ class Abbreviations:
         self._patterns: dict[str, re.Pattern[str]] = {}
 
     def used_in(self, text: str) -> list[str]:
-        """The abbreviations that occur in `text` as the `abbr` extension matches them: whole words, case kept."""
-        plain = _MARKUP.sub(" ", html.unescape(text))
-        words = set(_WORD.findall(plain))
+        """The abbreviations that occur in `text` as the `abbr` extension matches them: whole words, case kept.
+
+        The text is searched as written (entities decoded) and with its markup as spaces; a match in either
+        counts, so a definition that the rendered page needs is never left out.
+        """
+        written = html.unescape(text)
+        variants = (written, _MARKUP.sub(" ", written))
+        words = set(_WORD.findall(variants[0])) | set(_WORD.findall(variants[1]))
         candidates = [short for word in words & self._by_first_word.keys() for short in self._by_first_word[word]]
-        found = {short for short in candidates if self._pattern(short).search(plain)}
+        found = {short for short in candidates if any(self._pattern(short).search(v) for v in variants)}
         return sorted(found, key=lambda short: (-len(short), short))
 
     def footer(self, text: str | None = None) -> str:
