@@ -47,6 +47,7 @@ class Overviews:
         roles = [(rid, self.link.entity("roles", rid)) for rid in self.link.sorted_ids("roles")]
         categories: dict[str, list[dict[str, Any]]] = {name: [] for name in CATEGORY_NAMES}
         matrix = []
+        entries = {rid: {item.skill: item for item in getattr(role, "skills", [])} for rid, role in roles}
         for skill_id in self.link.sorted_ids("skills"):
             skill = self.link.entity("skills", skill_id)
             assert isinstance(skill, Skill)
@@ -54,9 +55,8 @@ class Overviews:
                 {"ref": self.link.ref(page, "skills", skill_id), "description": skill.description}
             )
             cells = []
-            for _, role in roles:
-                assert isinstance(role, Role)
-                entry = next((item for item in role.skills if item.skill == skill_id), None)
+            for rid, _ in roles:
+                entry = entries[rid].get(skill_id)
                 cells.append(entry.importance if entry else "")
             matrix.append({"skill": self.link.ref(page, "skills", skill_id), "cells": cells})
         view = {
@@ -78,8 +78,8 @@ class Overviews:
             assert isinstance(level, Level)
             facts = [
                 (fid, f)
-                for fid, f in sorted(self.content.entities["facts"].items())
-                if isinstance(f, Fact) and f.level == level_id
+                for _, fid in self.back.of("levels", level_id, "facts")
+                if isinstance(f := self.content.entities["facts"][fid], Fact) and f.level == level_id
             ]
             levels.append(
                 {

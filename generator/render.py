@@ -62,9 +62,11 @@ def pages(content: Content) -> list[Page]:
         overviews.sections("faqs", "faq.md.j2", "Frequently asked questions"),
         overviews.sections("trends", "trends.md.j2", "Trends and concerns"),
     ]
-    pair_pages = [compare.pair_page(content, link, left, right) for left, right in compare.pairs(content)]
+    role_pairs = compare.pairs(content)
+    by_pair = compare.curated_by_pair(content)
+    pair_pages = [compare.pair_page(content, link, left, right, curated=by_pair) for left, right in role_pairs]
     curated = [
-        compare.curated_page(content, link, cid, comparison)
+        compare.curated_page(content, link, cid, comparison, role_pairs=role_pairs)
         for cid, comparison in sorted(content.entities["comparisons"].items())
         if isinstance(comparison, Comparison)
     ]
