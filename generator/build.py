@@ -34,11 +34,25 @@ def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch(config.parent)), "NO_MKDOCS_2_WARNING": "1"}
-    env["HANDBOOK_CONTENT_DIR"] = str(content.resolve())
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)]
-    result = subprocess.run(command, env=env, check=False)
-    if result.returncode != 0:
+    settings = {
+        "SOURCE_DATE_EPOCH": str(source_date_epoch(config.parent)),
+        "NO_MKDOCS_2_WARNING": "1",
+        "HANDBOOK_CONTENT_DIR": str(content.resolve()),
+    }
+    saved = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        # MkDocs runs in this process: one interpreter start and one set of imports instead of two.
+        from generator import mkdocs_hooks
+
+        built = mkdocs_hooks.build(config, staging)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    if not built:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed; {site_dir} was left as it was", file=sys.stderr)
         return False

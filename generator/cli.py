@@ -8,10 +8,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import build, report, schema
-from generator.render import render_pages
-from generator.scaffold import ScaffoldError, new_entity
-from generator.validate import validate
+from generator import report
+
+# Each command imports what it needs when it runs: `validate` never loads Jinja or MkDocs, `build` never loads
+# the generator before MkDocs asks for it.
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,21 +59,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args)
     if args.command == "schema":
+        from generator import schema
+
         for path in schema.write(Path(args.out)):
             print(path)
         return 0
     if args.command == "render":
         return _render(Path(args.content), Path(args.out))
     if args.command == "build":
-        return 0 if build.build_site(Path(args.config), Path(args.site_dir), content=Path(args.content)) else 1
+        from generator.build import build_site
+
+        return 0 if build_site(Path(args.config), Path(args.site_dir), content=Path(args.content)) else 1
     if args.command == "offline":
-        return 0 if build.build_offline(Path(args.config), Path(args.zip), content=Path(args.content)) else 1
+        from generator.build import build_offline
+
+        return 0 if build_offline(Path(args.config), Path(args.zip), content=Path(args.content)) else 1
     if args.command == "new":
         return _new(Path(args.content), args.kind, args.id)
     return 2
 
 
 def _render(content_dir: Path, out: Path) -> int:
+    from generator.render import render_pages
+    from generator.validate import validate
+
     content, issues = validate(content_dir, display_root=str(content_dir))
     if report.failed(issues, strict=True):
         print(report.render(issues, strict=True), file=sys.stderr)
@@ -88,6 +97,8 @@ def _render(content_dir: Path, out: Path) -> int:
 
 
 def _new(content_dir: Path, kind: str, entity_id: str) -> int:
+    from generator.scaffold import ScaffoldError, new_entity
+
     try:
         path = new_entity(content_dir, kind, entity_id)
     except ScaffoldError as exc:
@@ -98,6 +109,8 @@ def _new(content_dir: Path, kind: str, entity_id: str) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from generator.validate import validate
+
     started = time.perf_counter()
     _, issues = validate(Path(args.content), display_root=args.content)
     elapsed = time.perf_counter() - started
