@@ -43,9 +43,9 @@ def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
     os.environ.update(settings)
     try:
         # MkDocs runs in this process: one interpreter start and one set of imports instead of two.
-        from generator import mkdocs_hooks
+        from generator.mkdocs_hooks import build as mkdocs_build
 
-        built = mkdocs_hooks.build(config, staging)
+        built = mkdocs_build(config, staging)
     finally:
         for name, value in saved.items():
             if value is None:

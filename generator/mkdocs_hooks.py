@@ -12,11 +12,14 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from generator import report
+from generator.preview import Preview, error_page, mark_site
 from generator.render import render_pages
+from generator.site import Page
 from generator.validate import validate
 
 
@@ -26,22 +29,101 @@ def content_dir(config: MkDocsConfig) -> Path:
     return Path(override) if override else Path(config.config_file_path).parent / "content"
 
 
+class _Generated(File):
+    """A generated page whose HTML from the previous preview build is still right: a dirty rebuild skips it."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+_preview = Preview()
+_serving = False
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_startup(command: str, dirty: bool, **_: Any) -> None:
+    """Remember whether this process serves the preview (where invalid content must not stop the server).
+
+    `serve --dirty` is how the preview rebuilds only changed pages; MkDocs warns about it on every build, and
+    in strict mode that warning alone would abort the build, so the preview drops it.
+    """
+    global _serving
+    _serving = command == "serve"
+    if _serving and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
+    """Watch the content folder actually built from (it may be HANDBOOK_CONTENT_DIR, not content/)."""
+    server.watch(str(content_dir(config)))
+    return server
+
+
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
-    """Validate the content, render every page and add it as a generated file with its edit link."""
+    """Validate the content, render every page and add it as a generated file with its edit link.
+
+    In the preview, invalid content keeps the last valid pages (the errors are added to them after the build),
+    and a page whose Markdown is the same as in the previous build is marked unmodified, so that
+    `mkdocs serve --dirty` rebuilds only the pages a save changed.
+    """
     root = content_dir(config)
     content, issues = validate(root, display_root="content")
     if report.failed(issues, strict=True):
-        raise PluginError("content is not valid:\n" + report.render(issues, strict=True))
-    rendered, pages = render_pages(content)
+        if not _serving:
+            raise PluginError("content is not valid:\n" + report.render(issues, strict=True))
+        _preview.errors = report.render(issues, strict=True)
+        print(_preview.errors, file=sys.stderr)
+        if _preview.last_good is None:  # nothing valid yet: every page of the navigation shows the errors
+            paths = ["index.md", *_nav_paths(config.nav)]
+            rendered = dict.fromkeys(paths, error_page(_preview.errors))
+            pages = [Page(path, "", "Errors", {}) for path in rendered]
+        else:
+            rendered, pages = _preview.last_good
+    else:
+        _preview.errors = None
+        rendered, pages = render_pages(content)
+        _preview.last_good = (rendered, pages)
+    _preview.start(rendered)
     for page in pages:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
             files.remove(existing)
-        file = File.generated(config, page.path, content=rendered[page.path])
+        text = rendered[page.path]
+        kind = _Generated if _serving and _preview.unchanged(page.path, text) else File
+        file = kind.generated(config, page.path, content=text)
         file.edit_uri = page.source_file if config.repo_url else None
         files.append(file)
     return files
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    """Every Markdown page named in the `nav` setting."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [path for item in nav for path in _nav_paths(item)]
+    return []
+
+
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    """In the preview: remember what was built, and show the content's errors on every page (or clear them)."""
+    if not _serving:
+        return
+    _preview.finish(succeeded=True)
+    if _preview.errors is not None or _preview.bannered:
+        mark_site(Path(config.site_dir), _preview.errors)
+        _preview.bannered = _preview.errors is not None
+
+
+def on_build_error(error: Exception, **_: Any) -> None:
+    """A failed build leaves the site folder in an unknown state: the next preview build rebuilds every page."""
+    _preview.finish(succeeded=False)
 
 
 def build(config_file: Path, site_dir: Path) -> bool:

@@ -19,6 +19,14 @@ INDEX_KINDS = {
 }
 
 
+MATRIX_CELLS = 5000
+"""Above this many roles × skills, the skills index lists the roles of each skill instead of a full matrix."""
+
+
+def _importance(role: object, skill_id: str) -> str:
+    return next((entry.importance for entry in getattr(role, "skills", []) if entry.skill == skill_id), "")
+
+
 class Overviews:
     """Builds every page that lists or compares many entities."""
 
@@ -42,12 +50,14 @@ class Overviews:
         return Page(page, "index.md.j2", title, view)
 
     def skills_index(self) -> Page:
-        """Skills by category, and a roles × skills matrix."""
+        """Skills by category, and a roles × skills matrix (or, once that is too big to read, who needs each skill)."""
         page = "skills/index.md"
         roles = [(rid, self.link.entity("roles", rid)) for rid in self.link.sorted_ids("roles")]
         categories: dict[str, list[dict[str, Any]]] = {name: [] for name in CATEGORY_NAMES}
         matrix = []
         entries = {rid: {item.skill: item for item in getattr(role, "skills", [])} for rid, role in roles}
+        if len(roles) * len(self.content.entities["skills"]) > MATRIX_CELLS:
+            return self._skills_by_role(page, categories)
         for skill_id in self.link.sorted_ids("skills"):
             skill = self.link.entity("skills", skill_id)
             assert isinstance(skill, Skill)
@@ -63,6 +73,33 @@ class Overviews:
             "categories": [{"name": CATEGORY_NAMES[key], "items": items} for key, items in categories.items() if items],
             "roles": [self.link.ref(page, "roles", rid) for rid, _ in roles],
             "matrix": matrix,
+            "by_skill": [],
+        }
+        return Page(page, "skills_index.md.j2", "Skills", view)
+
+    def _skills_by_role(self, page: str, categories: dict[str, list[dict[str, Any]]]) -> Page:
+        """The skills index with, per skill, the roles that list it: grows with the entries, not roles × skills."""
+        rows = []
+        for skill_id in self.link.sorted_ids("skills"):
+            skill = self.link.entity("skills", skill_id)
+            assert isinstance(skill, Skill)
+            categories[skill.category].append(
+                {"ref": self.link.ref(page, "skills", skill_id), "description": skill.description}
+            )
+            users = self.link.in_order("roles", (rid for _, rid in self.back.of("skills", skill_id, "roles")))
+            importance = {rid: _importance(self.link.entity("roles", rid), skill_id) for rid in users}
+            rows.append(
+                {
+                    "skill": self.link.ref(page, "skills", skill_id),
+                    "essential": [self.link.ref(page, "roles", rid) for rid in users if importance[rid] == "essential"],
+                    "optional": [self.link.ref(page, "roles", rid) for rid in users if importance[rid] == "optional"],
+                }
+            )
+        view = {
+            "categories": [{"name": CATEGORY_NAMES[key], "items": items} for key, items in categories.items() if items],
+            "roles": [],
+            "matrix": [],
+            "by_skill": rows,
         }
         return Page(page, "skills_index.md.j2", "Skills", view)
 
