@@ -11,6 +11,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from generator import prepared
+
 ZIP_ROOT = "ml-engineering-handbook"
 
 
@@ -42,7 +44,9 @@ def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
     saved = {name: os.environ.get(name) for name in settings}
     os.environ.update(settings)
     try:
-        # MkDocs runs in this process: one interpreter start and one set of imports instead of two.
+        # The pages are validated and rendered in a forked process while MkDocs starts up in this one (one
+        # interpreter, no second set of imports); the hook takes them when MkDocs asks for the files.
+        prepared.start(content)
         from generator.mkdocs_hooks import build as mkdocs_build
 
         built = mkdocs_build(config, staging)

@@ -46,9 +46,18 @@ def link(text: str, url: str | None) -> str:
     return f"[{label}](<{target}>)"
 
 
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for clean docs-relative paths, without asking the OS for the working folder."""
+    to_parts, from_parts = path.split("/"), start.split("/") if start else []
+    common = 0
+    while common < min(len(to_parts), len(from_parts)) and to_parts[common] == from_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+
+
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative Markdown link target from one generated page to another (paths are docs-relative .md files)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_page, posixpath.dirname(from_page))
     if to_page == from_page:
         target = ""
     return target + (f"#{anchor}" if anchor else "") if target or anchor else posixpath.basename(to_page)
@@ -81,13 +90,17 @@ class Abbreviations:
         """The abbreviations that occur in `text` as the `abbr` extension matches them: whole words, case kept.
 
         The text is searched as written (entities decoded) and with its markup as spaces; a match in either
-        counts, so a definition that the rendered page needs is never left out.
+        counts, so a definition that the rendered page needs is never left out. An abbreviation that is one
+        word occurs exactly when it is one of the text's words, so only the others need a search.
         """
         written = html.unescape(text)
-        variants = (written, _MARKUP.sub(" ", written))
-        words = set(_WORD.findall(variants[0])) | set(_WORD.findall(variants[1]))
-        candidates = [short for word in words & self._by_first_word.keys() for short in self._by_first_word[word]]
-        found = {short for short in candidates if any(self._pattern(short).search(v) for v in variants)}
+        spaced = _MARKUP.sub(" ", written)
+        words = set(_WORD.findall(spaced))
+        found = set()
+        for word in words & self._by_first_word.keys():
+            for short in self._by_first_word[word]:
+                if short == word or any(self._pattern(short).search(variant) for variant in (written, spaced)):
+                    found.add(short)
         return sorted(found, key=lambda short: (-len(short), short))
 
     def footer(self, text: str | None = None) -> str:

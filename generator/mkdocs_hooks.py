@@ -6,21 +6,20 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from generator import report
+from generator import prepared, report
 from generator.preview import Preview, error_page, mark_site
-from generator.render import render_pages
-from generator.site import Page
-from generator.validate import validate
+
+if TYPE_CHECKING:  # the live-reload server (and its file watcher) is only loaded by `mkdocs serve`
+    from mkdocs.livereload import LiveReloadServer
 
 
 def content_dir(config: MkDocsConfig) -> Path:
@@ -70,32 +69,29 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     and a page whose Markdown is the same as in the previous build is marked unmodified, so that
     `mkdocs serve --dirty` rebuilds only the pages a save changed.
     """
-    root = content_dir(config)
-    content, issues = validate(root, display_root="content")
-    if report.failed(issues, strict=True):
+    site = prepared.take(content_dir(config))
+    if report.failed(site.issues, strict=True):
+        errors = report.render(site.issues, strict=True)
         if not _serving:
-            raise PluginError("content is not valid:\n" + report.render(issues, strict=True))
-        _preview.errors = report.render(issues, strict=True)
-        print(_preview.errors, file=sys.stderr)
+            raise PluginError("content is not valid:\n" + errors)
+        _preview.errors = errors
+        print(errors, file=sys.stderr)
         if _preview.last_good is None:  # nothing valid yet: every page of the navigation shows the errors
             paths = ["index.md", *_nav_paths(config.nav)]
-            rendered = dict.fromkeys(paths, error_page(_preview.errors))
-            pages = [Page(path, "", "Errors", {}) for path in rendered]
+            site = prepared.Prepared(site.issues, dict.fromkeys(paths, error_page(errors)), dict.fromkeys(paths))
         else:
-            rendered, pages = _preview.last_good
+            site = _preview.last_good
     else:
         _preview.errors = None
-        rendered, pages = render_pages(content)
-        _preview.last_good = (rendered, pages)
-    _preview.start(rendered)
-    for page in pages:
-        existing = files.get_file_from_path(page.path)
+        _preview.last_good = site
+    _preview.start(site.pages)
+    for path, text in site.pages.items():
+        existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
-        text = rendered[page.path]
-        kind = _Generated if _serving and _preview.unchanged(page.path, text) else File
-        file = kind.generated(config, page.path, content=text)
-        file.edit_uri = page.source_file if config.repo_url else None
+        kind = _Generated if _serving and _preview.unchanged(path, text) else File
+        file = kind.generated(config, path, content=text)
+        file.edit_uri = site.sources.get(path) if config.repo_url else None
         files.append(file)
     return files
 

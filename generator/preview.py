@@ -12,7 +12,7 @@ import html
 import re
 from pathlib import Path
 
-from generator.site import Page
+from generator.prepared import Prepared
 
 BANNER_START = "<!-- handbook-preview-errors -->"
 BANNER_END = "<!-- /handbook-preview-errors -->"
@@ -29,7 +29,7 @@ class Preview:
     """State kept across the rebuilds of one `mkdocs serve` process."""
 
     def __init__(self) -> None:
-        self.last_good: tuple[dict[str, str], list[Page]] | None = None
+        self.last_good: Prepared | None = None
         self.built: dict[str, str] = {}
         """Page path → digest of the Markdown whose HTML is in the site folder now."""
         self.pending: dict[str, str] = {}

@@ -22,6 +22,8 @@ def environment() -> jinja2.Environment:
     """Jinja set up for Markdown output: strict about undefined names, escaping done by filters."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Compiled templates are kept in the user's temporary folder, keyed by each template's source.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
