@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -105,6 +107,30 @@ def _nav_paths(nav: Any) -> list[str]:
     if isinstance(nav, list):
         return [path for item in nav for path in _nav_paths(item)]
     return []
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Theme templates compiled once per preview process; MkDocs makes a new template environment per build."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled = _CompiledTemplates()
+
+
+def on_env(env: jinja2.Environment, **_: Any) -> jinja2.Environment:
+    """In the preview, reuse the theme's compiled templates from one rebuild to the next (keyed by their source)."""
+    if _serving:
+        env.bytecode_cache = _compiled
+    return env
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
