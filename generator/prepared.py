@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +46,7 @@ _background: dict[Path, Callable[[], Prepared | None]] = {}
 
 def start(root: Path) -> None:
     """Begin preparing `root` in a forked process; `take` collects it. Does nothing where fork is missing."""
-    if not hasattr(os, "fork"):
+    if not hasattr(os, "fork") or threading.active_count() > 1:  # forking a threaded process is unsafe
         return
     reader, writer = os.pipe()
     pid = os.fork()

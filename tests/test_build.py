@@ -96,3 +96,19 @@ def test_a_failing_mkdocs_build_also_leaves_the_site_untouched(tmp_path: Path) -
     assert result.returncode == 1
     assert "was left as it was" in result.stderr
     assert digest_tree(site) == before
+
+
+def test_an_mkdocs_warning_fails_the_strict_build(tmp_path: Path) -> None:
+    config = tmp_path / "warns.yml"
+    config.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {REPO / 'docs'}\n"
+        f"theme:\n  name: material\n  custom_dir: {REPO / 'overrides'}\n"
+        f"hooks:\n  - {REPO / 'generator' / 'mkdocs_hooks.py'}\n"
+        "watch: []\nnav:\n  - Home: index.md\n  - Missing: missing-page.md\n",
+        encoding="utf-8",
+    )
+    result = handbook("build", "--config", str(config), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "'missing-page.md' is included in the 'nav' configuration" in result.stderr
+    assert "warnings in strict mode!" in result.stderr
+    assert not (tmp_path / "site").exists()
