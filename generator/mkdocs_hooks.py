@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator import prepared, report
 from generator.preview import Preview, error_page, mark_site
@@ -86,16 +88,35 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     else:
         _preview.errors = None
         _preview.last_good = site
-    _preview.start(site.pages)
-    for path, text in site.pages.items():
+    _unread.clear()
+    if _serving:
+        _preview.start(site.pages)
+    for path in site.pages:
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
-        kind = _Generated if _serving and _preview.unchanged(path, text) else File
-        file = kind.generated(config, path, content=text)
+        if _serving:
+            text = site.pages[path]
+            file = (_Generated if _preview.unchanged(path, text) else File).generated(config, path, content=text)
+        else:  # the Markdown may still be on its way from the background process: read it when the page is
+            file = File.generated(config, path, content="")
+            _unread[path] = site.pages
         file.edit_uri = site.sources.get(path) if config.repo_url else None
         files.append(file)
     return files
+
+
+_unread: dict[str, Mapping[str, str]] = {}
+"""Page path → where its Markdown will be found, for generated pages whose text is filled in just in time."""
+
+
+@event_priority(100)
+def on_pre_page(page: Page, **_: Any) -> Page:
+    """Give a generated page its Markdown just before MkDocs reads it."""
+    source = _unread.pop(page.file.src_uri, None)
+    if source is not None:
+        page.file.content_string = source[page.file.src_uri]
+    return page
 
 
 def _nav_paths(nav: Any) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.prepared import Prepared
@@ -40,7 +41,7 @@ class Preview:
         """Whether the site folder already holds this exact page, so it need not be built again."""
         return self.built.get(path) == digest(text)
 
-    def start(self, rendered: dict[str, str]) -> None:
+    def start(self, rendered: Mapping[str, str]) -> None:
         """A build of these pages begins; they count as built once it completes."""
         self.pending = {path: digest(text) for path, text in rendered.items()}
 

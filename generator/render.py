@@ -100,16 +100,24 @@ def home(content: Content, link: Linker) -> Page:
     return Page(page, "home.md.j2", "ML Engineering Handbook", view)
 
 
-def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
-    """{page path: Markdown} for the whole site, and the page views (for edit links and tags)."""
-    env = environment()
-    terms = [term for term in content.entities["terms"].values() if isinstance(term, Term) and term.abbreviation]
-    glossary = markdown.Abbreviations([(str(term.abbreviation), term.expansion) for term in terms])
-    out: dict[str, str] = {}
-    site_pages = pages(content)
-    for page in site_pages:
-        text = env.get_template(page.template).render(page=page, **page.view)
+class Renderer:
+    """Turns page views into Markdown: the template, the tags as front matter, the abbreviations the page uses."""
+
+    def __init__(self, content: Content) -> None:
+        self.env = environment()
+        terms = [term for term in content.entities["terms"].values() if isinstance(term, Term) and term.abbreviation]
+        self.glossary = markdown.Abbreviations([(str(term.abbreviation), term.expansion) for term in terms])
+
+    def render(self, page: Page) -> str:
+        """One page's Markdown."""
+        text = self.env.get_template(page.template).render(page=page, **page.view)
         # Tags come from the model's fixed vocabularies, never from free text; JSON is valid YAML.
         front = f"---\ntags: {json.dumps(page.tags)}\n---\n\n" if page.tags else ""
-        out[page.path] = front + text + glossary.footer(text)
-    return out, site_pages
+        return front + text + self.glossary.footer(text)
+
+
+def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
+    """{page path: Markdown} for the whole site, and the page views (for edit links and tags)."""
+    renderer = Renderer(content)
+    site_pages = pages(content)
+    return {page.path: renderer.render(page) for page in site_pages}, site_pages
