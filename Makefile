@@ -42,7 +42,7 @@ site: setup
 	$(BIN)/handbook build --config mkdocs.yml --site-dir site
 
 serve: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dirty
 
 offline: setup
 	$(BIN)/handbook offline --config mkdocs.offline.yml --zip dist/ml-engineering-handbook-offline.zip

@@ -1,6 +1,9 @@
-"""Speed and size figures: validation, rendering, site and offline builds, and how page size scales.
+"""The build's growth with the content, its overhead over plain MkDocs, validation and preview speed.
 
-Prints figures; asserts nothing. Run with `make bench` (or `.venv/bin/python bench/bench.py [--scale N]`).
+The real content is cloned 10× and 100× (every entity, ids renamed, every reference rewritten: the same graph
+N times over). Each size is built by `handbook build` and, from the very same pre-rendered pages, by plain
+MkDocs, in alternation so that both see the same machine load. Prints each figure with its target and whether
+it is met; asserts nothing. Run with `make bench` (or `.venv/bin/python bench/bench.py [--scales 1 10]`).
 """
 
 from __future__ import annotations
@@ -13,96 +16,187 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path[0] = str(REPO)  # this folder is on the path as the script's own; `bench` must be the package
 
-from generator.render import render_pages  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from bench.clone import clone_content  # noqa: E402
+from bench.preview import error_shown, save_to_served  # noqa: E402
 
-
-def timed(function, repeat: int = 5) -> tuple[float, object]:  # type: ignore[no-untyped-def]
-    """Best of `repeat` runs, in seconds, and the last result."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+for _name in ("HANDBOOK_REPO_URL", "HANDBOOK_SITE_URL", "HANDBOOK_CONTENT_DIR"):
+    ENV.pop(_name, None)
 
 
-def build(content: Path, site: Path, config: str = "mkdocs.yml") -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+@dataclass
+class Run:
+    """Wall time (s) and peak memory (MiB) of one command."""
+
+    seconds: float
+    peak_mib: float
+
+
+@dataclass
+class Size:
+    """Figures for one size of the content."""
+
+    scale: int
+    pages: int = 0
+    handbook: list[Run] = field(default_factory=list)
+    plain: list[Run] = field(default_factory=list)
+    validate: list[float] = field(default_factory=list)
+    bytes_per_page: float = 0.0
+    preview: list[float] = field(default_factory=list)
+
+    def build_seconds(self) -> float:
+        return statistics.median(run.seconds for run in self.handbook)
+
+    def overhead(self) -> float:
+        """handbook build / plain MkDocs, the median of the paired ratios."""
+        return statistics.median(
+            ours.seconds / theirs.seconds for ours, theirs in zip(self.handbook, self.plain, strict=True)
+        )
+
+
+def run(command: list[str], *, cwd: Path = REPO) -> Run:
+    """Run a command to completion; its wall time and its own peak resident memory."""
     start = time.perf_counter()
-    args = ["build", "--config", str(REPO / config), "--content", str(content), "--site-dir", str(site)]
-    subprocess.run([sys.executable, "-m", "generator.cli", *args], check=True, env=env, cwd=REPO)
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{errors.decode()[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def page_sizes(site: Path) -> list[int]:
-    return [path.stat().st_size for path in site.rglob("*.html")]
+def handbook(*args: str) -> list[str]:
+    return [sys.executable, "-m", "generator.cli", *args]
 
 
-def synthetic(content: Path, count: int) -> None:
-    """Copy the real content and add `count` extra skills, listed by extra roles of 100 skills each."""
-    shutil.copytree(REPO / "content", content)
-    source = "sources: [shankar-2024-how-to-become-ml-engineer]\n"
-    for index in range(count):
-        (content / "skills" / f"bench-skill-{index}.yaml").write_text(
-            "# yaml-language-server: $schema=../../schema/skill.schema.json\n"
-            f"name: Bench skill {index}\ncategory: ml-and-data\ndescription: A generated skill.\n{source}",
-            encoding="utf-8",
+def plain_project(content: Path, work: Path) -> Path:
+    """A plain MkDocs project with the handbook's pages pre-rendered into docs/, and no hook."""
+    docs = work / "docs"
+    run(handbook("render", "--content", str(content), "--out", str(docs)))
+    shutil.copytree(REPO / "docs", docs, dirs_exist_ok=True)
+    (work / "overrides").symlink_to(REPO / "overrides")
+    config = work / "plain.yml"
+    config.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: docs\nhooks: []\nwatch: []\nedit_uri: ''\n", encoding="utf-8"
+    )
+    return config
+
+
+def measure(scale: int, work: Path, *, repeat: int, preview: bool) -> Size:
+    size = Size(scale)
+    content = work / "content"
+    clone_content(REPO / "content", content, scale)
+    config = plain_project(content, work)
+    for _ in range(repeat):
+        size.handbook.append(run(handbook("build", "--content", str(content), "--site-dir", str(work / "site"))))
+        size.plain.append(
+            run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(work / "plain")])
         )
-    for first in range(0, count, 100):
-        entries = "".join(
-            f"  - {{skill: bench-skill-{index}, importance: optional, proficiency: [{{value: working, basis: editorial}}]}}\n"
-            for index in range(first, min(first + 100, count))
+        size.validate.append(run(handbook("validate", "--strict", str(content))).seconds)
+    pages = [path.stat().st_size for path in (work / "site").rglob("*.html")]
+    size.pages, size.bytes_per_page = len(pages), sum(pages) / len(pages)
+    if preview:
+        size.preview = save_to_served(content)
+    print(
+        f"  {scale:>3}×: {size.pages} pages; handbook build {size.build_seconds():.1f} s, plain MkDocs "
+        f"{statistics.median(r.seconds for r in size.plain):.1f} s; validate {statistics.median(size.validate):.2f} s",
+        flush=True,
+    )
+    return size
+
+
+def verdict(value: float, target: float) -> str:
+    return "met" if value <= target else "MISSED"
+
+
+def report(sizes: dict[int, Size], *, error_in_browser: bool | None) -> None:
+    rows: list[tuple[str, str, str, str]] = []
+    one = sizes[1]
+    for scale, target in ((10, 11.0), (100, 120.0)):
+        if scale in sizes:
+            ratio = sizes[scale].build_seconds() / one.build_seconds()
+            rows.append((f"build time {scale}× / 1×", f"{ratio:.1f}", f"≤ {target:g}", verdict(ratio, target)))
+    if 10 in sizes:
+        ratio = sizes[10].bytes_per_page / one.bytes_per_page
+        rows.append(
+            (
+                "HTML bytes per page 10× / 1×",
+                f"{ratio:.2f} ({sizes[10].bytes_per_page / 1024:.1f} / {one.bytes_per_page / 1024:.1f} KiB)",
+                "≤ 1.2",
+                verdict(ratio, 1.2),
+            )
         )
-        (content / "roles" / f"bench-role-{first}.yaml").write_text(
-            "# yaml-language-server: $schema=../../schema/role.schema.json\n"
-            f"title: Bench role {first}\nsummary: A generated role.\nfamily: data\nskills:\n{entries}{source}",
-            encoding="utf-8",
+    for scale in (1, 10):
+        if scale in sizes:
+            ratio = sizes[scale].overhead()
+            rows.append((f"handbook build / plain MkDocs, {scale}×", f"{ratio:.2f}", "≤ 1.10", verdict(ratio, 1.10)))
+    for scale, target in ((1, 0.3), (10, 1.0)):
+        if scale in sizes:
+            seconds = statistics.median(sizes[scale].validate)
+            rows.append(
+                (f"handbook validate, {scale}× (wall)", f"{seconds:.2f} s", f"≤ {target:g} s", verdict(seconds, target))
+            )
+    for scale, target in ((1, 1.0), (10, 3.0)):
+        if scale in sizes and sizes[scale].preview:
+            seconds = statistics.median(sizes[scale].preview)
+            shown = ", ".join(f"{value:.2f}" for value in sizes[scale].preview)
+            rows.append(
+                (
+                    f"preview save → served, {scale}×",
+                    f"{seconds:.2f} s ({shown})",
+                    f"≤ {target:g} s",
+                    verdict(seconds, target),
+                )
+            )
+    if error_in_browser is not None:
+        rows.append(
+            (
+                "preview shows an invalid save's error",
+                "yes" if error_in_browser else "no",
+                "yes",
+                "met" if error_in_browser else "MISSED",
+            )
         )
+    for scale, size in sizes.items():
+        peak = max(r.peak_mib for r in size.handbook)
+        rows.append((f"peak memory of handbook build, {scale}×", f"{peak:.0f} MiB", "(reported)", ""))
+    width = [max(len(row[i]) for row in rows) for i in range(4)]
+    print()
+    for row in rows:
+        print("  ".join(cell.ljust(width[i]) for i, cell in enumerate(row)).rstrip())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", type=int, default=1000, help="extra skills for the scaling run")
+    parser.add_argument(
+        "--scales", type=int, nargs="+", default=[1, 10, 100], help="content sizes to build (1 is required)"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="paired builds per size (5 at 1×, 1 at 100×)")
     args = parser.parse_args()
-    content = REPO / "content"
-    files = sum(1 for _ in content.rglob("*.yaml"))
-
-    seconds, result = timed(lambda: validate(content, display_root="content"))
-    parsed, issues = result  # type: ignore[misc]
-    print(f"validate: {files} files in {seconds * 1000:.0f} ms (best of 5), {len(issues)} issues")
-    seconds, result = timed(lambda: render_pages(parsed))
-    pages = result[0]  # type: ignore[index]
-    print(f"render:   {len(pages)} pages in {seconds * 1000:.0f} ms (best of 5)")
-
-    with tempfile.TemporaryDirectory() as work:
-        site = Path(work) / "site"
-        seconds = build(content, site)
-        sizes = page_sizes(site)
-        total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
-        print(f"site:     built in {seconds:.1f} s; {len(sizes)} HTML pages, median {statistics.median(sizes) / 1024:.0f} KiB, "
-              f"largest {max(sizes) / 1024:.0f} KiB; {total / 1024 / 1024:.1f} MiB in all")
-
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-        zip_path = Path(work) / "offline.zip"
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "generator.cli", "offline", "--zip", str(zip_path)], check=True, env=env, cwd=REPO)
-        print(f"offline:  built and zipped in {time.perf_counter() - start:.1f} s; zip {zip_path.stat().st_size / 1024 / 1024:.2f} MiB")
-
-        big_content = Path(work) / "big" / "content"
-        synthetic(big_content, args.scale)
-        seconds = build(big_content, Path(work) / "big-site")
-        big_sizes = page_sizes(Path(work) / "big-site")
-        skill_page = (Path(work) / "big-site" / "skills" / "bench-skill-0" / "index.html").stat().st_size
-        small_skill = (site / "skills" / "programming" / "index.html").stat().st_size
-        print(f"scale:    +{args.scale} skills, +{(args.scale + 99) // 100} roles built in {seconds:.1f} s; {len(big_sizes)} pages, median "
-              f"{statistics.median(big_sizes) / 1024:.0f} KiB; a skill page is {skill_page / 1024:.0f} KiB "
-              f"(vs {small_skill / 1024:.0f} KiB for a real skill page at normal size)")
+    scales = sorted(set(args.scales) | {1})
+    started = time.perf_counter()
+    sizes: dict[int, Size] = {}
+    error_in_browser = None
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
+        for scale in scales:
+            work = Path(tmp) / f"x{scale}"
+            work.mkdir()
+            repeat = {1: max(args.repeat, 5), 100: 1}.get(scale, args.repeat)  # the small build is the noisiest
+            sizes[scale] = measure(scale, work, repeat=repeat, preview=scale <= 10)
+            if scale == 1:
+                error_in_browser = error_shown(work / "content")
+            shutil.rmtree(work, ignore_errors=True)
+    report(sizes, error_in_browser=error_in_browser)
+    print(f"\n(bench took {(time.perf_counter() - started) / 60:.1f} min on {os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

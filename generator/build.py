@@ -11,6 +11,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from generator import prepared
+
 ZIP_ROOT = "ml-engineering-handbook"
 
 
@@ -35,11 +37,27 @@ def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.{os.getpid()}.", dir=site_dir.parent))
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch(config.parent)), "NO_MKDOCS_2_WARNING": "1"}
-    env["HANDBOOK_CONTENT_DIR"] = str(content.resolve())
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)]
-    result = subprocess.run(command, env=env, check=False)
-    if result.returncode != 0:
+    settings = {
+        "SOURCE_DATE_EPOCH": str(source_date_epoch(config.parent)),
+        "NO_MKDOCS_2_WARNING": "1",
+        "HANDBOOK_CONTENT_DIR": str(content.resolve()),
+    }
+    saved = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        # The pages are validated and rendered in a forked process while MkDocs starts up in this one (one
+        # interpreter, no second set of imports); the hook takes them when MkDocs asks for the files.
+        prepared.start(content)
+        from generator.mkdocs_hooks import build as mkdocs_build
+
+        built = mkdocs_build(config, staging)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    if not built:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed; {site_dir} was left as it was", file=sys.stderr)
         return False

@@ -9,10 +9,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import build, originality, report, schema
-from generator.render import render_pages
-from generator.scaffold import SINGULAR_TO_FOLDER, ScaffoldError, new_entity
-from generator.validate import validate
+from generator import report
+from generator.models import KIND_NAMES
+
+# Each command imports what it needs when it runs: `validate` never loads Jinja or MkDocs, `build` never loads
+# the generator before MkDocs asks for it.
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,9 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser(
         "new",
         help="create a new entity file with every required field stubbed",
-        description=f"Create content/<kind>/<id>.yaml. Kinds: {', '.join(SINGULAR_TO_FOLDER)}.",
+        description=f"Create content/<kind>/<id>.yaml. Kinds: {', '.join(KIND_NAMES.values())}.",
     )
-    new.add_argument("kind", help="one of: " + ", ".join(SINGULAR_TO_FOLDER))
+    new.add_argument("kind", help="one of: " + ", ".join(KIND_NAMES.values()))
     new.add_argument("id", help="the new id, e.g. feature-stores")
     new.add_argument("--content", default="content", metavar="CONTENT_DIR")
 
@@ -73,15 +74,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args)
     if args.command == "schema":
+        from generator import schema
+
         for path in schema.write(Path(args.out)):
             print(path)
         return 0
     if args.command == "render":
         return _render(Path(args.content), Path(args.out))
     if args.command == "build":
-        return 0 if build.build_site(Path(args.config), Path(args.site_dir), content=Path(args.content)) else 1
+        from generator.build import build_site
+
+        return 0 if build_site(Path(args.config), Path(args.site_dir), content=Path(args.content)) else 1
     if args.command == "offline":
-        return 0 if build.build_offline(Path(args.config), Path(args.zip), content=Path(args.content)) else 1
+        from generator.build import build_offline
+
+        return 0 if build_offline(Path(args.config), Path(args.zip), content=Path(args.content)) else 1
     if args.command == "new":
         return _new(Path(args.content), args.kind, args.id)
     if args.command == "fingerprint":
@@ -90,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fingerprint(sources: Path, out: Path) -> int:
+    from generator import originality
+
     texts = originality.source_texts(sources)
     if not texts:
         print(f"handbook fingerprint: no *.txt source captures in {sources}", file=sys.stderr)
@@ -103,6 +112,9 @@ def _fingerprint(sources: Path, out: Path) -> int:
 
 
 def _render(content_dir: Path, out: Path) -> int:
+    from generator.render import render_pages
+    from generator.validate import validate
+
     content, issues = validate(content_dir, display_root=str(content_dir))
     if report.failed(issues, strict=True):
         print(report.render(issues, strict=True), file=sys.stderr)
@@ -117,6 +129,8 @@ def _render(content_dir: Path, out: Path) -> int:
 
 
 def _new(content_dir: Path, kind: str, entity_id: str) -> int:
+    from generator.scaffold import ScaffoldError, new_entity
+
     try:
         path = new_entity(content_dir, kind, entity_id)
     except ScaffoldError as exc:
@@ -127,6 +141,8 @@ def _new(content_dir: Path, kind: str, entity_id: str) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from generator.validate import validate
+
     started = time.perf_counter()
     _, issues = validate(Path(args.content), display_root=args.content)
     elapsed = time.perf_counter() - started

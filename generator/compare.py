@@ -35,8 +35,10 @@ def pairs(content: Content) -> list[tuple[str, str]]:
             found.append((role.variant_of, role_id))
         found += [(role_id, other) for other in role.compare_with]
     unique: list[tuple[str, str]] = []
+    seen: set[frozenset[str]] = set()
     for left, right in found:
-        if (left, right) not in unique and (right, left) not in unique:
+        if frozenset((left, right)) not in seen:
+            seen.add(frozenset((left, right)))
             unique.append((left, right))
     return [pair for pair in unique if comparable(*_roles(content, *pair))]
 
@@ -58,6 +60,15 @@ def _roles(content: Content, left_id: str, right_id: str) -> tuple[Role, Role]:
     return left, right
 
 
+def curated_by_pair(content: Content) -> dict[frozenset[str], list[str]]:
+    """The curated comparisons of each pair of roles, in id order, so a page finds its own without a search."""
+    found: dict[frozenset[str], list[str]] = {}
+    for comparison_id, comparison in sorted(content.entities["comparisons"].items()):
+        if isinstance(comparison, Comparison):
+            found.setdefault(frozenset((comparison.left, comparison.right)), []).append(comparison_id)
+    return found
+
+
 def pair_path(left: str, right: str) -> str:
     """Where the generated comparison of two roles lives."""
     return f"compare/{left}-vs-{right}.md"
@@ -73,15 +84,20 @@ def _span(entry: RoleSkill) -> str:
     return " → ".join(values)
 
 
-def pair_page(content: Content, link: Linker, left_id: str, right_id: str) -> Page:
-    """Side by side: shared skills with their proficiency, skills only one side lists, responsibilities."""
+def pair_page(
+    content: Content, link: Linker, left_id: str, right_id: str, *, curated: dict[frozenset[str], list[str]]
+) -> Page:
+    """Side by side: shared skills with their proficiency, skills only one side lists, responsibilities.
+
+    `curated` is `curated_by_pair(content)`, computed once for all the pair pages.
+    """
     page = pair_path(left_id, right_id)
     left, right = content.entities["roles"][left_id], content.entities["roles"][right_id]
     assert isinstance(left, Role) and isinstance(right, Role)
     left_skills = {entry.skill: entry for entry in left.skills}
     right_skills = {entry.skill: entry for entry in right.skills}
     shared = []
-    for skill_id in link.sorted_ids("skills"):
+    for skill_id in link.in_order("skills", left_skills.keys() & right_skills.keys()):
         if skill_id in left_skills and skill_id in right_skills:
             a, b = left_skills[skill_id], right_skills[skill_id]
             gap = PROFICIENCY_ORDER.index(_peak(b)) - PROFICIENCY_ORDER.index(_peak(a))
@@ -104,8 +120,7 @@ def pair_page(content: Content, link: Linker, left_id: str, right_id: str) -> Pa
                 "span": _span(mine[skill_id]),
                 "importance": importance(mine[skill_id]),
             }
-            for skill_id in link.sorted_ids("skills")
-            if skill_id in mine and skill_id not in theirs
+            for skill_id in link.in_order("skills", mine.keys() - theirs.keys())
         ]
 
     def duties(ids: list[str], other: list[str]) -> list[Any]:
@@ -134,19 +149,24 @@ def pair_page(content: Content, link: Linker, left_id: str, right_id: str) -> Pa
         ],
         "left_duties": duties(left.responsibilities, right.responsibilities),
         "right_duties": duties(right.responsibilities, left.responsibilities),
-        "curated": [
-            link.ref(page, "comparisons", cid)
-            for cid, comparison in sorted(content.entities["comparisons"].items())
-            if isinstance(comparison, Comparison) and {comparison.left, comparison.right} == {left_id, right_id}
-        ],
+        "curated": [link.ref(page, "comparisons", cid) for cid in curated.get(frozenset((left_id, right_id)), [])],
     }
     return Page(page, "pair.md.j2", f"{left.title} vs {right.title}", view)
 
 
 def curated_page(
-    content: Content, link: Linker, evidence: Evidence, comparison_id: str, comparison: Comparison
+    content: Content,
+    link: Linker,
+    evidence: Evidence,
+    comparison_id: str,
+    comparison: Comparison,
+    *,
+    role_pairs: list[tuple[str, str]],
 ) -> Page:
-    """A curated comparison: one row per named dimension, cells linking to what they are about."""
+    """A curated comparison: one row per named dimension, cells linking to what they are about.
+
+    `role_pairs` is `pairs(content)`, computed once for all the curated pages.
+    """
     page = f"comparisons/{comparison_id}.md"
 
     def refs(ids: list[str]) -> list[Any]:
@@ -173,7 +193,7 @@ def curated_page(
         "generated": next(
             (
                 link.page_ref(page, pair_path(*pair), "generated side-by-side")
-                for pair in pairs(content)
+                for pair in role_pairs
                 if set(pair) == {comparison.left, comparison.right}
             ),
             None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from urllib.parse import quote, urlsplit
@@ -54,26 +55,80 @@ def link(text: str, url: str | None) -> str:
     return f"[{label}](<{target}>)"
 
 
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for clean docs-relative paths, without asking the OS for the working folder."""
+    to_parts, from_parts = path.split("/"), start.split("/") if start else []
+    common = 0
+    while common < min(len(to_parts), len(from_parts)) and to_parts[common] == from_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+
+
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative Markdown link target from one generated page to another (paths are docs-relative .md files)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_page, posixpath.dirname(from_page))
     if to_page == from_page:
         target = ""
     return target + (f"#{anchor}" if anchor else "") if target or anchor else posixpath.basename(to_page)
 
 
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9+/&. -]{0,30}$")
+_WORD = re.compile(r"\w+")
+# Markup that is gone from the text the `abbr` extension searches, where it may have separated two words.
+_MARKUP = re.compile(r"[*_`\[\]()<>#|]")
 
 
-def abbreviations(pairs: list[tuple[str, str]]) -> str:
-    """Python-Markdown `abbr` definitions appended to a page, so every abbreviation gets a tooltip.
+class Abbreviations:
+    """The `abbr` definitions of the glossary, handed out per page: only those whose abbreviation the page uses.
 
-    The expansion becomes an HTML attribute, which the Markdown library escapes itself; an abbreviation
-    that is not a plain word-like token is left out rather than risk changing how the page parses.
+    A page that carried every definition would grow, and parse more slowly, with the whole glossary.
     """
-    lines = [
-        f"*[{short}]: {_SPACE.sub(' ', long).strip()}"
-        for short, long in sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0]))
-        if _ABBREVIATION.match(short)
-    ]
-    return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self._definitions: dict[str, str] = {
+            short: f"*[{short}]: {_SPACE.sub(' ', long).strip()}"
+            for short, long in sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0]))
+            if _ABBREVIATION.match(short)
+        }
+        self._by_first_word: dict[str, list[str]] = {}
+        for short in self._definitions:
+            self._by_first_word.setdefault(_WORD.match(short).group(), []).append(short)  # type: ignore[union-attr]
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def used_in(self, text: str) -> list[str]:
+        """The abbreviations that occur in `text` as the `abbr` extension matches them: whole words, case kept.
+
+        The text is searched as written (entities decoded) and with its markup as spaces; a match in either
+        counts, so a definition that the rendered page needs is never left out. An abbreviation that is one
+        word occurs exactly when it is one of the text's words, so only the others need a search.
+        """
+        written = html.unescape(text)
+        spaced = _MARKUP.sub(" ", written)
+        words = set(_WORD.findall(spaced))
+        found = set()
+        for word in words & self._by_first_word.keys():
+            for short in self._by_first_word[word]:
+                if short == word or any(self._pattern(short).search(variant) for variant in (written, spaced)):
+                    found.add(short)
+        return sorted(found, key=lambda short: (-len(short), short))
+
+    def footer(self, text: str | None = None) -> str:
+        """The definitions to append to a page whose Markdown is `text` (all of them without `text`)."""
+        used = self._definitions if text is None else self.used_in(text)
+        lines = [self._definitions[short] for short in used]
+        return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+    def _pattern(self, short: str) -> re.Pattern[str]:
+        if short not in self._patterns:
+            self._patterns[short] = re.compile(rf"\b{re.escape(short)}\b")
+        return self._patterns[short]
+
+
+def abbreviations(pairs: list[tuple[str, str]], text: str | None = None) -> str:
+    """Python-Markdown `abbr` definitions to append to a page, so its abbreviations get a tooltip.
+
+    With `text`, only the definitions that page uses; without, every definition. The expansion becomes an
+    HTML attribute, which the Markdown library escapes itself; an abbreviation that is not a plain word-like
+    token is left out rather than risk changing how the page parses.
+    """
+    return Abbreviations(pairs).footer(text)

@@ -24,6 +24,14 @@ ABSENT = {"described": "—", "partial": "not listed", "not-recorded": "not reco
 """What a roles × skills cell says when a role does not list a skill, by how fully its skills are described."""
 
 
+MATRIX_CELLS = 5000
+"""Above this many roles × skills, the skills index lists the roles of each skill instead of a full matrix."""
+
+
+def _importance(role: object, skill_id: str) -> str:
+    return next((entry.importance for entry in getattr(role, "skills", []) if entry.skill == skill_id), "")
+
+
 class Overviews:
     """Builds every page that lists or compares many entities."""
 
@@ -50,11 +58,14 @@ class Overviews:
         return Page(page, "index.md.j2", title, view)
 
     def skills_index(self) -> Page:
-        """Skills by category, and a roles × skills matrix."""
+        """Skills by category, and a roles × skills matrix (or, once that is too big to read, who needs each skill)."""
         page = "skills/index.md"
         roles = [(rid, self.link.entity("roles", rid)) for rid in self.link.sorted_ids("roles")]
         categories: dict[str, list[dict[str, Any]]] = {name: [] for name in CATEGORY_NAMES}
         matrix = []
+        entries = {rid: {item.skill: item for item in getattr(role, "skills", [])} for rid, role in roles}
+        if len(roles) * len(self.content.entities["skills"]) > MATRIX_CELLS:
+            return self._skills_by_role(page, categories)
         for skill_id in self.link.sorted_ids("skills"):
             skill = self.link.entity("skills", skill_id)
             assert isinstance(skill, Skill)
@@ -62,15 +73,42 @@ class Overviews:
                 {"ref": self.link.ref(page, "skills", skill_id), "description": skill.description}
             )
             cells = []
-            for _, role in roles:
+            for rid, role in roles:
                 assert isinstance(role, Role)
-                entry = next((item for item in role.skills if item.skill == skill_id), None)
+                entry = entries[rid].get(skill_id)
                 cells.append(importance(entry) if entry else ABSENT[role.coverage_of("skills")])
             matrix.append({"skill": self.link.ref(page, "skills", skill_id), "cells": cells})
         view = {
             "categories": [{"name": CATEGORY_NAMES[key], "items": items} for key, items in categories.items() if items],
             "roles": [self.link.ref(page, "roles", rid) for rid, _ in roles],
             "matrix": matrix,
+            "by_skill": [],
+        }
+        return Page(page, "skills_index.md.j2", "Skills", view)
+
+    def _skills_by_role(self, page: str, categories: dict[str, list[dict[str, Any]]]) -> Page:
+        """The skills index with, per skill, the roles that list it: grows with the entries, not roles × skills."""
+        rows = []
+        for skill_id in self.link.sorted_ids("skills"):
+            skill = self.link.entity("skills", skill_id)
+            assert isinstance(skill, Skill)
+            categories[skill.category].append(
+                {"ref": self.link.ref(page, "skills", skill_id), "description": skill.description}
+            )
+            users = self.link.in_order("roles", (rid for _, rid in self.back.of("skills", skill_id, "roles")))
+            weight = {rid: _importance(self.link.entity("roles", rid), skill_id) for rid in users}
+            rows.append(
+                {
+                    "skill": self.link.ref(page, "skills", skill_id),
+                    "essential": [self.link.ref(page, "roles", rid) for rid in users if weight[rid] == "essential"],
+                    "optional": [self.link.ref(page, "roles", rid) for rid in users if weight[rid] == "optional"],
+                }
+            )
+        view = {
+            "categories": [{"name": CATEGORY_NAMES[key], "items": items} for key, items in categories.items() if items],
+            "roles": [],
+            "matrix": [],
+            "by_skill": rows,
         }
         return Page(page, "skills_index.md.j2", "Skills", view)
 
@@ -86,8 +124,8 @@ class Overviews:
             assert isinstance(level, Level)
             facts = [
                 (fid, f)
-                for fid, f in sorted(self.content.entities["facts"].items())
-                if isinstance(f, Fact) and f.level == level_id
+                for _, fid in self.back.of("levels", level_id, "facts")
+                if isinstance(f := self.content.entities["facts"][fid], Fact) and f.level == level_id
             ]
             levels.append(
                 {

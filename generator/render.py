@@ -23,6 +23,8 @@ def environment() -> jinja2.Environment:
     """Jinja set up for Markdown output: strict about undefined names, escaping done by filters."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Compiled templates are kept in the user's temporary folder, keyed by each template's source.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -67,9 +69,11 @@ def pages(content: Content) -> list[Page]:
         overviews.disputes(),
         overviews.scale(),
     ]
-    pair_pages = [compare.pair_page(content, link, left, right) for left, right in compare.pairs(content)]
+    role_pairs = compare.pairs(content)
+    by_pair = compare.curated_by_pair(content)
+    pair_pages = [compare.pair_page(content, link, left, right, curated=by_pair) for left, right in role_pairs]
     curated = [
-        compare.curated_page(content, link, evidence, cid, comparison)
+        compare.curated_page(content, link, evidence, cid, comparison, role_pairs=role_pairs)
         for cid, comparison in sorted(content.entities["comparisons"].items())
         if isinstance(comparison, Comparison)
     ]
@@ -101,16 +105,24 @@ def home(content: Content, link: Linker) -> Page:
     return Page(page, "home.md.j2", "ML Engineering Handbook", view)
 
 
-def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
-    """{page path: Markdown} for the whole site, and the page views (for edit links and tags)."""
-    env = environment()
-    terms = [term for term in content.entities["terms"].values() if isinstance(term, Term) and term.abbreviation]
-    footer = markdown.abbreviations([(str(term.abbreviation), term.expansion) for term in terms])
-    out: dict[str, str] = {}
-    site_pages = pages(content)
-    for page in site_pages:
-        text = env.get_template(page.template).render(page=page, **page.view)
+class Renderer:
+    """Turns page views into Markdown: the template, the tags as front matter, the abbreviations the page uses."""
+
+    def __init__(self, content: Content) -> None:
+        self.env = environment()
+        terms = [term for term in content.entities["terms"].values() if isinstance(term, Term) and term.abbreviation]
+        self.glossary = markdown.Abbreviations([(str(term.abbreviation), term.expansion) for term in terms])
+
+    def render(self, page: Page) -> str:
+        """One page's Markdown."""
+        text = self.env.get_template(page.template).render(page=page, **page.view)
         # Tags come from the model's fixed vocabularies, never from free text; JSON is valid YAML.
         front = f"---\ntags: {json.dumps(page.tags)}\n---\n\n" if page.tags else ""
-        out[page.path] = front + text + footer
-    return out, site_pages
+        return front + text + self.glossary.footer(text)
+
+
+def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
+    """{page path: Markdown} for the whole site, and the page views (for edit links and tags)."""
+    renderer = Renderer(content)
+    site_pages = pages(content)
+    return {page.path: renderer.render(page) for page in site_pages}, site_pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +84,8 @@ class Linker:
 
     def __init__(self, content: Content) -> None:
         self.content = content
+        self._sorted: dict[str, list[str]] = {}
+        self._rank: dict[str, dict[str, int]] = {}
 
     @staticmethod
     def location(kind: str, entity_id: str) -> tuple[str, str | None]:
@@ -122,6 +125,16 @@ class Linker:
         return Ref(text, relative(from_page, to_page, anchor))
 
     def sorted_ids(self, kind: str) -> list[str]:
-        """Ids of a kind ordered by their title, for stable indexes."""
-        entities = self.content.entities[kind]
-        return sorted(entities, key=lambda entity_id: (title_of(entities[entity_id]).casefold(), entity_id))
+        """Ids of a kind ordered by their title, for stable indexes (sorted once per kind: pages ask often)."""
+        if kind not in self._sorted:
+            entities = self.content.entities[kind]
+            key = lambda entity_id: (title_of(entities[entity_id]).casefold(), entity_id)  # noqa: E731
+            self._sorted[kind] = sorted(entities, key=key)
+        return list(self._sorted[kind])
+
+    def in_order(self, kind: str, ids: Iterable[str]) -> list[str]:
+        """Some ids of a kind, in the order of `sorted_ids`, without going through every id of the kind."""
+        if kind not in self._rank:
+            self._rank[kind] = {entity_id: index for index, entity_id in enumerate(self.sorted_ids(kind))}
+        rank = self._rank[kind]
+        return sorted((entity_id for entity_id in ids if entity_id in rank), key=rank.__getitem__)

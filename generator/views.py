@@ -48,12 +48,15 @@ class Backlinks:
     """Who refers to whom: (kind, id) → the (kind, id) of every entity that refers to it."""
 
     def __init__(self, content: Content) -> None:
-        self.by_target: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        # A dict keeps the first-seen order and drops repeats in constant time, however many entries cite a target.
+        referrers: dict[tuple[str, str], dict[tuple[str, str], None]] = defaultdict(dict)
         for kind, entities in content.entities.items():
             for entity_id, entity in sorted(entities.items()):
                 for _, target, ref in references(kind, entity.model_dump()):
-                    if (kind, entity_id) not in self.by_target[(target, ref)]:
-                        self.by_target[(target, ref)].append((kind, entity_id))
+                    referrers[(target, ref)][(kind, entity_id)] = None
+        self.by_target: dict[tuple[str, str], list[tuple[str, str]]] = {
+            target: list(found) for target, found in referrers.items()
+        }
 
     def of(self, kind: str, entity_id: str, referrer_kind: str | None = None) -> list[tuple[str, str]]:
         """Entities referring to (kind, id), optionally only those of one kind."""
@@ -69,6 +72,7 @@ class EntityViews:
         self.link = linker
         self.back = backlinks
         self.evidence = evidence
+        self._about: dict[str, list[str]] | None = None
 
     def sources(self, page: str, ids: list[str]) -> list[Ref]:
         """Citation links to the sources page."""
@@ -80,8 +84,30 @@ class EntityViews:
 
     def facts_about(self, role_id: str) -> list[tuple[str, Fact]]:
         """Facts about one role, in id order."""
-        facts = self.content.entities["facts"]
-        return [(fid, fact) for fid, fact in sorted(facts.items()) if isinstance(fact, Fact) and fact.role == role_id]
+        return [
+            (fid, fact)
+            for _, fid in self.back.of("roles", role_id, "facts")
+            if isinstance(fact := self.content.entities["facts"][fid], Fact) and fact.role == role_id
+        ]
+
+    def _moves(self, role_id: str) -> list[tuple[str, Transition]]:
+        """Career moves that start or end at a role, in id order."""
+        transitions = self.content.entities["transitions"]
+        return [
+            (tid, move)
+            for _, tid in self.back.of("roles", role_id, "transitions")
+            if isinstance(move := transitions[tid], Transition)
+        ]
+
+    def _comparisons_about(self, entity_id: str) -> list[str]:
+        """Curated comparisons with a row about an entity (by id), in id order; indexed on first use."""
+        if self._about is None:
+            self._about = defaultdict(list)
+            for comparison_id, comparison in sorted(self.content.entities["comparisons"].items()):
+                refs = {ref for d in getattr(comparison, "dimensions", []) for ref in d.left_refs + d.right_refs}
+                for ref in sorted(refs):
+                    self._about[ref].append(comparison_id)
+        return self._about.get(entity_id, [])
 
     def role(self, role_id: str, role: Role) -> Page:
         """A role's page: everything the handbook knows about it."""
@@ -96,13 +122,9 @@ class EntityViews:
             skill_groups[skill.category].append(
                 {"skill": link.ref(page, "skills", entry.skill), "importance": importance(entry), "cells": cells}
             )
-        transitions = self.content.entities["transitions"]
-        moves_in = [
-            (tid, t) for tid, t in sorted(transitions.items()) if isinstance(t, Transition) and t.to_role == role_id
-        ]
-        moves_out = [
-            (tid, t) for tid, t in sorted(transitions.items()) if isinstance(t, Transition) and t.from_role == role_id
-        ]
+        moves = self._moves(role_id)
+        moves_in = [(tid, t) for tid, t in moves if t.to_role == role_id]
+        moves_out = [(tid, t) for tid, t in moves if t.from_role == role_id]
         view = {
             "role": role,
             "family": FAMILY_NAMES[role.family],
@@ -245,11 +267,7 @@ class EntityViews:
             "roles": [self.link.ref(page, *item) for item in users if item[0] == "roles"],
             "levels": [self.link.ref(page, *item) for item in users if item[0] == "levels"],
             "skills": [self.link.ref(page, *item) for item in users if item[0] == "skills"],
-            "comparisons": [
-                self.link.ref(page, "comparisons", comparison_id)
-                for comparison_id, comparison in sorted(self.content.entities["comparisons"].items())
-                if any(entity_id in d.left_refs + d.right_refs for d in getattr(comparison, "dimensions", []))
-            ],
+            "comparisons": [self.link.ref(page, "comparisons", cid) for cid in self._comparisons_about(entity_id)],
             "url": getattr(entity, "url", None),
             "mitigations": getattr(entity, "mitigations", []),
             "type": TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), ""),

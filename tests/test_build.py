@@ -119,3 +119,19 @@ def test_a_killed_build_leaves_nothing_behind_after_the_next_build(tmp_path: Pat
     build(tmp_path / "site", content=content)
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_an_mkdocs_warning_fails_the_strict_build(tmp_path: Path) -> None:
+    config = tmp_path / "warns.yml"
+    config.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {REPO / 'docs'}\n"
+        f"theme:\n  name: material\n  custom_dir: {REPO / 'overrides'}\n"
+        f"hooks:\n  - {REPO / 'generator' / 'mkdocs_hooks.py'}\n"
+        "watch: []\nnav:\n  - Home: index.md\n  - Missing: missing-page.md\n",
+        encoding="utf-8",
+    )
+    result = handbook("build", "--config", str(config), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "'missing-page.md' is included in the 'nav' configuration" in result.stderr
+    assert "warnings in strict mode!" in result.stderr
+    assert not (tmp_path / "site").exists()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import markdown as md
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.markdown import abbreviations, escape, link, relative, safe_url
+from generator.markdown import Abbreviations, abbreviations, escape, link, relative, safe_url
 
 EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables", "toc"]
 
@@ -109,3 +111,74 @@ def test_relative_links(start: str, target: str, anchor: str | None, expected: s
 def test_abbreviations_skip_anything_that_is_not_a_plain_token() -> None:
     footer = abbreviations([("ML", "Machine\nlearning"), ("<b>", "x"), ("C++", "C plus plus")])
     assert footer == "\n*[C++]: C plus plus\n*[ML]: Machine learning\n"
+
+
+GLOSSARY = [
+    ("ML", "Machine learning"),
+    ("MLOps", "ML operations"),
+    ("AI", "Artificial intelligence"),
+    ("C++", "C plus plus"),
+    ("R&D", "Research and development"),
+    ("CI/CD", "Continuous integration and delivery"),
+    ("NLP", "Natural language processing"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "used"),
+    [
+        ("An ML engineer.", ["ML"]),
+        ("HTML and XML are not it; nor is MLP.", []),
+        ("MLOps, not ML.", ["MLOps", "ML"]),
+        ("Only MLOps here.", ["MLOps"]),
+        ("ml in lower case is not the abbreviation.", []),
+        ("**ML** and _AI_ keep their word boundaries.", ["AI", "ML"]),
+        ("Escaped &#42;ML&#42; is still ML in the text.", ["ML"]),
+        ("R&#38;D as the escaping writes it.", ["R&D"]),
+        ("CI/CD pipelines.", ["CI/CD"]),
+        ("C++ at the end of a word never matches, as in the abbr extension.", []),
+        ("C++_x: a word character after the plus signs makes the boundary.", ["C++"]),
+        ("C&#43;&#43;&#95;x written with entities.", ["C++"]),
+        ("A link [NLP](<../terms/nlp.md>) counts.", ["NLP"]),
+        ("", []),
+    ],
+)
+def test_a_page_gets_the_definitions_of_the_abbreviations_it_uses(text: str, used: list[str]) -> None:
+    assert Abbreviations(GLOSSARY).used_in(text) == used
+
+
+def test_the_footer_of_a_page_lists_its_definitions_longest_first() -> None:
+    assert abbreviations(GLOSSARY, "ML and MLOps") == "\n*[MLOps]: ML operations\n*[ML]: Machine learning\n"
+    assert abbreviations(GLOSSARY, "nothing to expand") == ""
+
+
+_FRAGMENTS = [
+    "ML",
+    "MLOps",
+    "AI",
+    "C++",
+    "R&#38;D",
+    "CI/CD",
+    "NLP",
+    "HTML",
+    " ",
+    "-",
+    "_",
+    "*",
+    ",",
+    "x",
+    "&#42;",
+    "\n\n",
+    "`",
+    "[",
+    "](<a.md>)",
+]
+
+
+@settings(max_examples=500, deadline=None)
+# Rendered pages end with a line of text and a newline, so the footer always starts a block of its own.
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=25).map(lambda parts: "".join(parts).rstrip() + "\n"))
+def test_trimming_the_definitions_never_changes_the_html(text: str) -> None:
+    everything = md.markdown(text + abbreviations(GLOSSARY), extensions=EXTENSIONS)
+    trimmed = md.markdown(text + abbreviations(GLOSSARY, text), extensions=EXTENSIONS)
+    assert trimmed == everything

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,8 +53,11 @@ def test_every_entity_has_a_page_or_section(rendered: dict[str, str]) -> None:
             assert f"#{anchor}" in rendered[page] or f'id="{anchor}"' in rendered[page], relative
 
 
-def test_abbreviations_are_defined_on_every_page(rendered: dict[str, str]) -> None:
-    assert all(text.rstrip().endswith("*[ML]: Machine learning") for text in rendered.values())
+def test_a_page_defines_an_abbreviation_only_when_it_uses_it(rendered: dict[str, str]) -> None:
+    for path, text in rendered.items():
+        body, _, footer = text.partition("\n*[ML]: ")
+        assert footer in ("", "Machine learning\n"), path
+        assert bool(footer) == bool(re.search(r"\bML\b", body)), path
 
 
 def test_render_command_writes_the_same_pages_without_mkdocs(
@@ -75,3 +79,22 @@ def test_generator_never_imports_mkdocs_outside_its_adapter() -> None:
         if "import mkdocs" in path.read_text() or "from mkdocs" in path.read_text()
     )
     assert importers == ["mkdocs_hooks.py"]
+
+
+def test_a_skills_matrix_too_big_to_read_becomes_the_roles_of_each_skill(
+    make_content: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bs4 import BeautifulSoup
+    from markdown import markdown
+
+    from generator import overviews
+
+    root = make_content(yaml.safe_load((CASE / "content.yaml").read_text(encoding="utf-8")))
+    monkeypatch.setattr(overviews, "MATRIX_CELLS", 0)
+    text = render_pages(validate(root, display_root="content")[0])[0]["skills/index.md"]
+    table = BeautifulSoup(markdown(text, extensions=["tables"]), "html.parser").find_all("table")[-1]
+    assert [th.get_text() for th in table.find_all("th")] == ["Skill", "Essential for", "Optional for"]
+    rows = {
+        tr.find("td").get_text(): [td.get_text() for td in tr.find_all("td")[1:]] for tr in table.find_all("tr")[1:]
+    }
+    assert rows["Python"][0] != "" and "Machine learning engineer" in rows["Python"][0]

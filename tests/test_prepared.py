@@ -1,0 +1,47 @@
+"""The prepared site is the same whether it was made in a forked process or in this one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import prepared
+from generator.render import render_pages
+from generator.validate import validate
+
+CASE = Path(__file__).parent / "cases" / "render"
+
+
+@pytest.fixture
+def content_dir(make_content: Callable[..., Path]) -> Path:
+    return make_content(yaml.safe_load((CASE / "content.yaml").read_text(encoding="utf-8")))
+
+
+def test_prepared_pages_are_the_rendered_pages_with_their_edit_sources(content_dir: Path) -> None:
+    site = prepared.prepare(content_dir)
+    rendered, pages = render_pages(validate(content_dir)[0])
+    assert site.issues == []
+    assert list(site.pages) == list(rendered) and site.pages == rendered
+    assert site.sources["roles/ml-engineer.md"] == "content/roles/ml-engineer.yaml"
+    assert site.sources["index.md"] is None
+    assert len(pages) == len(site.pages)
+
+
+def test_the_background_result_equals_the_one_made_here(content_dir: Path) -> None:
+    prepared.start(content_dir)
+    assert prepared.take(content_dir) == prepared.prepare(content_dir)
+
+
+def test_a_background_failure_falls_back_to_preparing_here(content_dir: Path) -> None:
+    prepared._background[content_dir.resolve()] = lambda: None
+    assert prepared.take(content_dir) == prepared.prepare(content_dir)
+    assert content_dir.resolve() not in prepared._background
+
+
+def test_invalid_content_has_issues_and_no_pages(make_content: Callable[..., Path]) -> None:
+    root = make_content({"skills/python.yaml": "name: [unclosed\n"})
+    site = prepared.prepare(root)
+    assert site.pages == {} and any("python.yaml" in str(issue) for issue in site.issues)
