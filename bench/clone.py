@@ -14,14 +14,17 @@ from typing import Any
 
 import yaml
 
-from generator.crossrefs import REFERENCES
+from generator.crossrefs import FACT_REFERENCE, REFERENCES
 from generator.models import KINDS
 
 # Ids that the cross-reference table does not list because other rules check them.
 EXTRA_REFERENCES: dict[str, list[tuple[str, ...]]] = {
     "roles": [("skills", "*", "proficiency", "*", "level")],
     "comparisons": [("dimensions", "*", "left_refs", "*"), ("dimensions", "*", "right_refs", "*")],
+    "disputes": [("mentions", "*", "id")],
 }
+SHARED_KINDS = ("scale",)
+"""Kinds that exist once whatever the size of the content: the four levels of the proficiency scale."""
 
 
 def clone_id(entity_id: str, copy: int) -> str:
@@ -56,7 +59,18 @@ def clone_entity(kind: str, data: dict[str, Any], copy: int) -> dict[str, Any]:
             container[key] = clone_id(container[key], copy)
     if copy and kind == "terms" and cloned.get("abbreviation"):
         cloned["abbreviation"] = f"{cloned['abbreviation']}{copy}"
-    return cloned
+    return _with_fact_references(cloned, copy)
+
+
+def _with_fact_references(data: Any, copy: int) -> Any:
+    """Prose quotes facts as {fact:ID}: point each quote at the fact of the same copy."""
+    if isinstance(data, str):
+        return FACT_REFERENCE.sub(lambda match: "{fact:" + clone_id(match.group(1), copy) + "}", data)
+    if isinstance(data, list):
+        return [_with_fact_references(item, copy) for item in data]
+    if isinstance(data, dict):
+        return {key: _with_fact_references(value, copy) for key, value in data.items()}
+    return data
 
 
 def clone_content(source: Path, target: Path, copies: int) -> int:
@@ -72,7 +86,7 @@ def clone_content(source: Path, target: Path, copies: int) -> int:
             text = path.read_text(encoding="utf-8")
             modeline = text.splitlines()[0] + "\n" if text.startswith("#") else ""
             data = yaml.safe_load(text)
-            for copy in range(copies):
+            for copy in range(1 if kind in SHARED_KINDS else copies):
                 out = target / kind / f"{clone_id(path.stem, copy)}.yaml"
                 if copy == 0:
                     out.write_text(text, encoding="utf-8")

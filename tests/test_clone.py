@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -16,13 +17,18 @@ from tests.sitebuild import fixture_files, write_content
 def test_clones_are_valid_and_refer_only_to_their_own_copy(tmp_path: Path) -> None:
     source = write_content(tmp_path / "source", fixture_files())
     written = clone_content(source, tmp_path / "clone", 3)
-    assert written == 3 * sum(1 for _ in source.rglob("*.yaml"))
+    shared = sum(1 for _ in (source / "scale").glob("*.yaml"))  # the scale's four levels are not cloned
+    assert written == 3 * (sum(1 for _ in source.rglob("*.yaml")) - shared) + shared
     content, issues = validate(tmp_path / "clone")
     assert [str(issue) for issue in issues] == []
     for (kind, entity_id), doc in content.documents.items():
-        copy = entity_id.rsplit("-c", 1)[1] if "-c" in entity_id else None
         for _, _, ref in references(kind, doc.data):
-            assert (ref.rsplit("-c", 1)[1] if "-c" in ref else None) == copy, (kind, entity_id, ref)
+            assert _copy(ref) == _copy(entity_id), (kind, entity_id, ref)
+
+
+def _copy(entity_id: str) -> str | None:
+    found = re.search(r"-c([0-9]+)$", entity_id)
+    return found.group(1) if found else None
 
 
 def test_every_kind_of_reference_is_rewritten(tmp_path: Path) -> None:
@@ -40,6 +46,10 @@ def test_every_kind_of_reference_is_rewritten(tmp_path: Path) -> None:
     refs = [ref for row in comparison["dimensions"] for ref in row.get("left_refs", []) + row.get("right_refs", [])]
     assert refs and all(ref.endswith("-c1") for ref in refs)
     assert ("skills", "*", "proficiency", "*", "level") in reference_paths("roles")
+    dispute = yaml.safe_load((tmp_path / "clone" / "disputes" / "who-cleans-data-c1.yaml").read_text())
+    assert all(mention["id"].endswith("-c1") for mention in dispute["mentions"])
+    faq = yaml.safe_load((tmp_path / "clone" / "faqs" / "what-is-it-c1.yaml").read_text())
+    assert "{fact:typical-salary-c1}" in faq["answer"]
 
 
 def test_abbreviations_are_numbered_per_copy(tmp_path: Path) -> None:
