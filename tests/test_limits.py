@@ -48,6 +48,7 @@ def worst_case_files() -> dict[str, str]:
             {
                 "title": _long(NAME_MAX_LENGTH, level_id),
                 "rank": rank,
+                "rank_basis": "editorial",
                 "also_called": [_long(NAME_MAX_LENGTH, f"{level_id}-{k}") for k in range(3)],
                 "summary": _long(TEXT_MAX_LENGTH),
                 "expectations": [_long(TEXT_MAX_LENGTH, str(k)) for k in range(5)],
@@ -69,7 +70,15 @@ def worst_case_files() -> dict[str, str]:
             },
         )
         proficiency = [{"level": level_id, "value": "expert", "basis": "editorial"} for level_id in level_ids]
-        skills.append({"skill": skill_id, "importance": "essential", "proficiency": proficiency, "note": _long(60)})
+        skills.append(
+            {
+                "skill": skill_id,
+                "importance": "essential",
+                "importance_basis": "editorial",
+                "proficiency": proficiency,
+                "note": _long(30),
+            }
+        )
     files["roles/worst.yaml"] = _file(
         "role",
         {
@@ -81,6 +90,7 @@ def worst_case_files() -> dict[str, str]:
             "levels": level_ids,
             "responsibilities": ["build-models", "mentoring"],
             "skills": skills,
+            "coverage": {"skills": "described", "responsibilities": "partial"},
             "compare_with": ["data-scientist"],
             "sources": ["article"],
         },
