@@ -406,24 +406,29 @@ def _fact_references(content: Content, data: dict[str, Any]) -> Iterator[tuple[L
                 yield loc, f"unknown fact '{match.group(1)}' in '{match.group(0)}'{suffix}"
 
 
-def _figure_pattern(value: float) -> re.Pattern[str] | None:
-    """How a fact's value may be typed in prose (146085, 146,085), or None for a figure too small to tell."""
+def _spellings(value: float) -> list[str]:
+    """How a fact's value may be typed in prose (146085, 146,085); none for a figure too small to tell apart."""
     if value != int(value):
-        spellings = [f"{value:g}"]
-    elif abs(value) >= 100:
-        spellings = [f"{int(value)}", f"{int(value):,}"]
-    else:
-        return None
-    return re.compile(r"(?<![\d.,])(?:" + "|".join(re.escape(text) for text in spellings) + r")(?![\d]|[.,]\d)")
+        return [f"{value:g}"]
+    return [f"{int(value)}", f"{int(value):,}"] if abs(value) >= 100 else []
 
 
 def _typed_figures(content: Content) -> list[Issue]:
-    """A figure of three or more digits typed into prose, where a fact holds it, must be quoted as {fact:ID}."""
-    figures = []
+    """A figure of three or more digits typed into prose, where a fact holds it, must be quoted as {fact:ID}.
+
+    All the facts' spellings go into one pattern, so the check reads each text once however many facts there are.
+    """
+    owner: dict[str, str] = {}
     for fact_id, fact in sorted(content.entities["facts"].items()):
         value = getattr(fact, "value", None)
         values = [value] if isinstance(value, float | int) else [value.min, value.max] if value is not None else []
-        figures += [(fact_id, pattern) for number in values if (pattern := _figure_pattern(float(number)))]
+        for number in values:
+            for spelling in _spellings(float(number)):
+                owner.setdefault(spelling, fact_id)
+    if not owner:
+        return []
+    spellings = sorted(owner, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, spellings)) + r")(?![\d]|[.,]\d)")
     issues = []
     for (kind, entity_id), doc in sorted(content.documents.items()):
         if kind not in _PROSE_KINDS or entity_id not in content.entities[kind]:
@@ -431,11 +436,10 @@ def _typed_figures(content: Content) -> list[Issue]:
         for loc, text in _prose(doc.data):
             if re.fullmatch(ID_PATTERN, text):
                 continue  # an id such as 'entry-level-salary-up-to-98000' names a fact; it does not quote one
-            bare = FACT_REFERENCE.sub(" ", text)
-            for fact_id, pattern in figures:
-                found = pattern.search(bare)
-                if found:
-                    line, col = doc.position(loc)
-                    message = f"'{found.group(0)}' is the figure of fact '{fact_id}'; write {{fact:{fact_id}}} instead"
-                    issues.append(Issue(doc.path, line, col, f"{dotted(loc)}: {message}"))
+            found = pattern.search(FACT_REFERENCE.sub(" ", text))
+            if found:
+                fact_id = owner[found.group(0)]
+                line, col = doc.position(loc)
+                message = f"'{found.group(0)}' is the figure of fact '{fact_id}'; write {{fact:{fact_id}}} instead"
+                issues.append(Issue(doc.path, line, col, f"{dotted(loc)}: {message}"))
     return issues

@@ -150,12 +150,16 @@ class EntityViews:
                 for category, rows in sorted(skill_groups.items(), key=lambda item: list(CATEGORY_NAMES).index(item[0]))
             ],
             "scale": self.evidence.scale(page),
-            "unrecorded": [
-                COVERAGE_NAMES[section]
-                for section in get_args(CoverageSection)
-                if role.coverage_of(section) == "not-recorded"
-            ],
-            "partial": [COVERAGE_NAMES[section] for section, said in role.coverage.items() if said == "partial"],
+            "unrecorded": _words(
+                [
+                    COVERAGE_NAMES[section]
+                    for section in get_args(CoverageSection)
+                    if role.coverage_of(section) == "not-recorded"
+                ]
+            ),
+            "partial": _words(
+                [COVERAGE_NAMES[section] for section, said in role.coverage.items() if said == "partial"]
+            ),
             "disputes": self.evidence.about(page, "roles", role_id),
             "summary": self.evidence.prose(page, role.summary),
             "tools": link.refs(page, "tools", role.tools),
@@ -279,3 +283,8 @@ class EntityViews:
         tool_type = TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), "")
         tags = [tool_type] if tool_type else []
         return Page(page, "entity.md.j2", title, view, f"content/{kind}/{entity_id}.yaml", tags)
+
+
+def _words(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
