@@ -108,7 +108,9 @@ class Abbreviations:
         found = set()
         for word in words & self._by_first_word.keys():
             for short in self._by_first_word[word]:
-                if short == word or any(self._pattern(short).search(variant) for variant in (written, spaced)):
+                if short == word or any(
+                    short in variant and self._pattern(short).search(variant) for variant in (written, spaced)
+                ):
                     found.add(short)
         return sorted(found, key=lambda short: (-len(short), short))
 
