@@ -6,6 +6,8 @@ the others; the cross-reference pass then runs on every entity that did validate
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import stat
 import unicodedata
@@ -15,7 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.issues import Issue
-from generator.loader import Document, load, type_name
+from generator.loader import MAX_BYTES, Document, load, type_name
 from generator.messages import schema_issues
 from generator.models import ID_MAX_LENGTH, ID_PATTERN, KIND_NAMES, KINDS, Entity
 
@@ -44,8 +46,11 @@ class Content:
         return self.documents[(kind, entity_id)]
 
 
-def check_files(root: Path, *, display_root: str | None = None) -> tuple[Content, list[Issue]]:
-    """Load and validate every file under `root`; return what validated and every issue found."""
+def check_files(root: Path, *, display_root: str | None = None, reuse: bool = False) -> tuple[Content, list[Issue]]:
+    """Load and validate every file under `root`; return what validated and every issue found.
+
+    With `reuse`, a file whose bytes have not changed since an earlier call in this process is not parsed again.
+    """
     content = Content(root)
     issues: list[Issue] = []
     prefix = (display_root if display_root is not None else str(root)).rstrip("/")
@@ -66,7 +71,7 @@ def check_files(root: Path, *, display_root: str | None = None) -> tuple[Content
                 expected = ", ".join(KINDS)
                 issues.append(Issue(name, 1, 1, f"unknown content folder '{entry.name}'; expected one of {expected}"))
             continue
-        issues += _check_kind(content, entry.name, entry, name)
+        issues += _check_kind(content, entry.name, entry, name, reuse=reuse)
     return content, issues
 
 
@@ -91,7 +96,7 @@ def _size_problem(root: Path) -> str | None:
     return None
 
 
-def _check_kind(content: Content, kind: str, folder: Path, prefix: str) -> list[Issue]:
+def _check_kind(content: Content, kind: str, folder: Path, prefix: str, *, reuse: bool) -> list[Issue]:
     issues: list[Issue] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
@@ -107,7 +112,8 @@ def _check_kind(content: Content, kind: str, folder: Path, prefix: str) -> list[
         if path.is_symlink():
             issues.append(Issue(display, 1, 1, "content files must be regular files, not links"))
             continue
-        if not stat.S_ISREG(path.lstat().st_mode):
+        status = path.lstat()
+        if not stat.S_ISREG(status.st_mode):
             issues.append(Issue(display, 1, 1, "content files must be regular files, not pipes, sockets or devices"))
             continue
         entity_id = path.stem
@@ -122,18 +128,46 @@ def _check_kind(content: Content, kind: str, folder: Path, prefix: str) -> list[
         seen[folded] = display
         content.present.add((kind, entity_id))
         content.shown[(kind, entity_id)] = display
-        doc, file_issues = load(path, display)
+        doc, file_issues, entity, schema_issues = _checked(path, display, kind, status, reuse=reuse)
         issues += file_issues
         if file_issues:
             continue
         issues += _check_modeline(doc, kind)
         content.documents[(kind, entity_id)] = doc
         content.files[(kind, entity_id)] = path
-        entity, schema_issues = validate_document(doc, KINDS[kind])
         issues += schema_issues
         if entity is not None:
             content.entities[kind][entity_id] = entity
     return issues
+
+
+_Checked = tuple[Document, list[Issue], Entity | None, list[Issue]]
+_CHECKED: dict[tuple[str, str, str, bytes], _Checked] = {}
+"""Files already parsed and validated in this process, by path and a hash of their bytes.
+
+The live preview validates the whole content on every save; this way only the files that changed are parsed
+again. A one-off `handbook validate` does not use it.
+"""
+
+
+def _checked(path: Path, display: str, kind: str, status: os.stat_result, *, reuse: bool) -> _Checked:
+    """Parse and validate one file, or (with `reuse`) take the result for a file that has not changed since."""
+    if not reuse or status.st_size > MAX_BYTES:
+        doc, file_issues = load(path, display)
+        entity, schema_issues = (None, []) if file_issues else validate_document(doc, KINDS[kind])
+        return doc, file_issues, entity, schema_issues
+    try:
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        digest = b""  # the loader reports why the file cannot be read
+    key = (str(path), display, kind, digest)
+    if not digest or key not in _CHECKED:
+        if len(_CHECKED) > 4 * MAX_FILES:
+            _CHECKED.clear()
+        doc, file_issues = load(path, display)
+        entity, schema_issues = (None, []) if file_issues else validate_document(doc, KINDS[kind])
+        _CHECKED[key] = (doc, file_issues, entity, schema_issues)
+    return _CHECKED[key]
 
 
 def id_problem(entity_id: str) -> str | None:

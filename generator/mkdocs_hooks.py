@@ -73,7 +73,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     and a page whose Markdown is the same as in the previous build is marked unmodified, so that
     `mkdocs serve --dirty` rebuilds only the pages a save changed.
     """
-    site = prepared.take(content_dir(config))
+    site = prepared.take(content_dir(config), reuse=_serving)
     if report.failed(site.issues, strict=True):
         errors = report.render(site.issues, strict=True)
         if not _serving:

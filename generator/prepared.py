@@ -29,13 +29,13 @@ class Prepared:
     """Page path → the content file its edit link opens (None for pages with no single source)."""
 
 
-def prepare(root: Path, *, strict: bool = True) -> Prepared:
-    """Validate the content under `root` and, if it passes, render every page."""
+def prepare(root: Path, *, strict: bool = True, reuse: bool = False) -> Prepared:
+    """Validate the content under `root` and, if it passes, render every page (`reuse`: see `validate`)."""
     from generator import report
     from generator.render import render_pages
     from generator.validate import validate
 
-    content, issues = validate(root, display_root="content")
+    content, issues = validate(root, display_root="content", reuse=reuse)
     if report.failed(issues, strict=strict):
         return Prepared(issues)
     rendered, pages = render_pages(content)
@@ -128,8 +128,8 @@ def _stream(root: Path, out: BinaryIO) -> None:
         pickle.dump((page.path, renderer.render(page)), out)
 
 
-def take(root: Path) -> Prepared:
+def take(root: Path, *, reuse: bool = False) -> Prepared:
     """The prepared site for `root`: from the background process if one was started for it, else made now."""
     collect = _background.pop(root.resolve(), None)
     found = collect() if collect is not None else None
-    return found if found is not None else prepare(root)
+    return found if found is not None else prepare(root, reuse=reuse)

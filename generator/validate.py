@@ -9,8 +9,11 @@ from generator.crossrefs import check_references
 from generator.issues import Issue
 
 
-def validate(root: Path, *, display_root: str | None = None) -> tuple[Content, list[Issue]]:
-    """Check a content folder; returns what validated and every issue, sorted by file and line."""
-    content, issues = check_files(root, display_root=display_root)
+def validate(root: Path, *, display_root: str | None = None, reuse: bool = False) -> tuple[Content, list[Issue]]:
+    """Check a content folder; returns what validated and every issue, sorted by file and line.
+
+    `reuse` keeps the parse of unchanged files between calls in one process (the live preview).
+    """
+    content, issues = check_files(root, display_root=display_root, reuse=reuse)
     issues += check_references(content)
     return content, sorted(set(issues))

@@ -90,3 +90,16 @@ def test_the_content_set_as_a_whole_is_bounded(
     assert [str(issue) for issue in issues] == [
         f"content:1:1: the content holds {len(list(root.glob('*/*')))} files; the limit is 5"
     ]
+
+
+def test_reuse_parses_only_files_whose_bytes_changed(make_content: Callable[..., Path]) -> None:
+    root = make_content({})
+    first, _ = validate(root, display_root="content", reuse=True)
+    skill = root / "skills" / "python.yaml"
+    skill.write_text(skill.read_text(encoding="utf-8").replace("name: Python", "name: Pithon"), encoding="utf-8")
+    second, issues = validate(root, display_root="content", reuse=True)  # same size, other bytes
+    assert issues == []
+    assert second.entities["skills"]["python"].name == "Pithon"
+    assert second.documents[("tools", "pytorch")] is first.documents[("tools", "pytorch")]
+    third, _ = validate(root, display_root="content")  # a one-off validation parses everything
+    assert third.documents[("tools", "pytorch")] is not first.documents[("tools", "pytorch")]
