@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -39,28 +40,24 @@ def wait_for(url: str, token: str, *, timeout: float) -> float | None:
     return None
 
 
+def serve(content: Path, output: Any) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `mkdocs serve --dirty` on `content` at a free loopback port; returns it and the skill page's URL."""
+    port = free_port()
+    env = {**os.environ, "HANDBOOK_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(REPO / "mkdocs.yml")]
+    command += ["-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, env=env, cwd=REPO, stdout=output, stderr=subprocess.STDOUT)
+    return server, f"http://127.0.0.1:{port}/skills/programming/"
+
+
 def save_to_served(content: Path, *, edits: int = 3, timeout: float = 120.0, log: Path | None = None) -> list[float]:
     """Serve `content` with `mkdocs serve --dirty`, edit one skill `edits` times, time each save → served change.
 
     Returns the seconds of each edit (an edit that never shows within `timeout` counts as `timeout`).
     """
-    port = free_port()
-    env = {**os.environ, "HANDBOOK_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--dirty",
-        "-f",
-        str(REPO / "mkdocs.yml"),
-        "-a",
-        f"127.0.0.1:{port}",
-    ]
     output = open(log or os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - closed in finally
-    server = subprocess.Popen(command, env=env, cwd=REPO, stdout=output, stderr=subprocess.STDOUT)
+    server, url = serve(content, output)
     skill = content / "skills" / "programming.yaml"
-    url = f"http://127.0.0.1:{port}/skills/programming/"
     original = skill.read_text(encoding="utf-8")
     times: list[float] = []
     try:
@@ -82,22 +79,8 @@ def save_to_served(content: Path, *, edits: int = 3, timeout: float = 120.0, log
 
 def error_shown(content: Path, *, timeout: float = 120.0) -> bool:
     """Whether an invalid save shows its located error on the served page while the page stays served."""
-    port = free_port()
-    env = {**os.environ, "HANDBOOK_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--dirty",
-        "-f",
-        str(REPO / "mkdocs.yml"),
-        "-a",
-        f"127.0.0.1:{port}",
-    ]
-    server = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, url = serve(content, subprocess.DEVNULL)
     skill = content / "skills" / "programming.yaml"
-    url = f"http://127.0.0.1:{port}/skills/programming/"
     original = skill.read_text(encoding="utf-8")
     try:
         if wait_for(url, "Programming", timeout=timeout * 5) is None:

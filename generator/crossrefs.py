@@ -318,8 +318,13 @@ def _abbreviations(content: Content) -> list[Issue]:
     return issues
 
 
-_BASIS_FIELDS = {"basis": "locator", "importance_basis": "importance_locator", "rank_basis": "rank_locator"}
-_BASIS_FIELDS["kind_basis"] = "kind_locator"
+_BASIS_FIELDS = {
+    "basis": "locator",
+    "importance_basis": "importance_locator",
+    "rank_basis": "rank_locator",
+    "kind_basis": "kind_locator",
+}
+"""A judgement's basis field → the field that quotes the source's words when the basis is 'derived'."""
 
 
 def _locators(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

@@ -221,20 +221,17 @@ class Overviews:
     def sections(self, kind: str, template: str, title: str) -> Page:
         """A page with one anchored section per entity (glossary, FAQ, trends)."""
         page = {"terms": "glossary.md", "faqs": "faq.md", "trends": "trends/index.md"}[kind]
+        ids = self.link.sorted_ids(kind) if kind != "faqs" else sorted(self.content.entities[kind])
         items = [
             {
                 "id": entity_id,
-                "entity": self.link.entity(kind, entity_id),
-                "sources": self.link.refs(page, "sources", getattr(self.link.entity(kind, entity_id), "sources", [])),
-                "answer": self.evidence.prose(page, getattr(self.link.entity(kind, entity_id), "answer", "")),
-                "editorial": "editorial"
-                in (
-                    getattr(self.link.entity(kind, entity_id), name, "")
-                    for name in ("definition_basis", "description_basis")
-                ),
+                "entity": entity,
+                "sources": self.link.refs(page, "sources", getattr(entity, "sources", [])),
+                "answer": self.evidence.prose(page, getattr(entity, "answer", "")),
+                "editorial": _editorial_gloss(entity),
                 "disputes": self.evidence.about(page, kind, entity_id),
             }
-            for entity_id in (self.link.sorted_ids(kind) if kind != "faqs" else sorted(self.content.entities[kind]))
+            for entity_id, entity in ((entity_id, self.link.entity(kind, entity_id)) for entity_id in ids)
         ]
         return Page(page, template, title, {"items": items})
 
