@@ -75,6 +75,13 @@ def published(source: Source) -> str:
     return "not stated" if source.date in ("unknown", "not stated") else str(source.date)
 
 
+def short_name(source: Source) -> str:
+    """A source named in a few words: its author's surname, else its publisher, else its title."""
+    if source.author:
+        return source.author.split()[-1]
+    return source.publisher or source.title
+
+
 @dataclass(frozen=True)
 class Part:
     """A piece of prose: plain text, or a figure quoted from a fact with its context."""
@@ -113,6 +120,8 @@ class Evidence:
             "source": self.link.ref(page, "sources", fact.source),
             "attribution": fact.attribution or "",
             "note": fact.note or "",
+            "metric": fact.metric,
+            "by": short_name(source),
             "role": self.link.ref(page, "roles", fact.role),
             "level": self.link.ref(page, "levels", fact.level) if fact.level else None,
             "disputes": self.about(page, "facts", fact_id),

@@ -257,11 +257,32 @@ class Skill(Entity):
     sources: Sources
 
 
+Stage = Literal[
+    "framing", "data", "building", "evaluation", "deployment", "operations", "collaboration", "leadership", "research"
+]
+"""Where in the work a responsibility falls, in the order ML work happens (the handbook's own grouping)."""
+STAGE_NAMES: dict[str, str] = {
+    "framing": "Framing the problem",
+    "data": "Data",
+    "building": "Building models and systems",
+    "evaluation": "Evaluating and testing",
+    "deployment": "Deploying",
+    "operations": "Operating in production",
+    "collaboration": "Working with others",
+    "leadership": "Leading",
+    "research": "Research and keeping up",
+}
+
+
 class Responsibility(Entity):
     """A duty that a role carries."""
 
     title: Name
     description: Text
+    stage: Stage = Field(
+        description="Where in the work the duty falls: framing, data, building, evaluation, deployment, operations, "
+        "collaboration, leadership or research. The grouping is the handbook's own."
+    )
     sources: Sources
 
 

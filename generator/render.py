@@ -10,9 +10,12 @@ import jinja2
 from generator import compare, graph, markdown
 from generator.checker import Content
 from generator.evidence import Evidence
-from generator.models import Challenge, Comparison, Opportunity, Responsibility, Role, Skill, Term, Tool
+from generator.home import Home
+from generator.models import Challenge, Comparison, Opportunity, Responsibility, Role, Skill, Term, Tool, Transition
+from generator.moves import MovePages
 from generator.overviews import INDEX_KINDS, Overviews
 from generator.reference import editing_page
+from generator.roles import RolePages
 from generator.site import Linker, Page, Ref
 from generator.views import Backlinks, EntityViews
 
@@ -49,10 +52,12 @@ def pages(content: Content) -> list[Page]:
     evidence = Evidence(content, link)
     entities = EntityViews(content, link, back, evidence)
     overviews = Overviews(content, link, back, entities, evidence)
-    found = [home(content, link)]
+    roles = RolePages(entities)
+    moves = MovePages(entities)
+    found = [Home(content, link, evidence, moves).page()]
     for role_id, role in sorted(content.entities["roles"].items()):
         assert isinstance(role, Role)
-        found.append(entities.role(role_id, role))
+        found.append(roles.page(role_id, role))
     for skill_id, skill in sorted(content.entities["skills"].items()):
         assert isinstance(skill, Skill)
         found.append(entities.skill(skill_id, skill))
@@ -60,6 +65,9 @@ def pages(content: Content) -> list[Page]:
         for entity_id, entity in sorted(content.entities[kind].items()):
             assert isinstance(entity, Responsibility | Tool | Challenge | Opportunity)
             found.append(entities.simple(kind, entity_id, entity))
+    for move_id, move in sorted(content.entities["transitions"].items()):
+        assert isinstance(move, Transition)
+        found.append(moves.page(move_id, move))
     found += [overviews.index(kind) for kind in INDEX_KINDS]
     found += [overviews.skills_index(), overviews.ladder(), overviews.facts(), overviews.sources()]
     found += [
@@ -90,19 +98,6 @@ def comparisons_index(curated: list[Page], generated: list[Page]) -> Page:
         "generated": [Ref(item.title, markdown.relative(page, item.path)) for item in generated],
     }
     return Page(page, "comparisons_index.md.j2", "Comparisons", view)
-
-
-def home(content: Content, link: Linker) -> Page:
-    """The front page: what the handbook covers and where to start."""
-    page = "index.md"
-    counts = {kind: len(entities) for kind, entities in content.entities.items()}
-    main_roles = [
-        link.ref(page, "roles", rid)
-        for rid in link.sorted_ids("roles")
-        if not getattr(link.entity("roles", rid), "variant_of", None)
-    ]
-    view = {"counts": counts, "roles": main_roles}
-    return Page(page, "home.md.j2", "ML Engineering Handbook", view)
 
 
 class Renderer:

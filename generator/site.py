@@ -10,14 +10,18 @@ from generator.checker import Content
 from generator.markdown import relative
 from generator.models import Entity, Transition
 
-OWN_PAGES = ("roles", "skills", "responsibilities", "tools", "challenges", "opportunities", "comparisons")
+OWN_PAGES = (
+    "roles", "skills", "responsibilities", "tools", "challenges", "opportunities", "comparisons", "transitions"
+)
 """Kinds whose entities each get a page of their own; the others are sections of a shared page."""
+
+FOLDERS = {"transitions": "moves"}
+"""Kind → the folder its pages live in, where that is not named after the kind."""
 
 SECTION_PAGES = {
     "levels": "levels/index.md",
     "trends": "trends/index.md",
     "facts": "facts/index.md",
-    "transitions": "career-paths.md",
     "terms": "glossary.md",
     "faqs": "faq.md",
     "sources": "sources/index.md",
@@ -29,7 +33,6 @@ SECTION_PAGES = {
 RESERVED_ANCHORS = {
     "levels": ("career-ladder", "skills-by-level-", "what-changes-from-"),
     "facts": ("facts-and-figures", "salaries", "demand", "backgrounds"),
-    "transitions": ("career-paths",),
     "terms": ("glossary",),
     "faqs": ("frequently-asked-questions",),
     "trends": ("trends-and-concerns",),
@@ -91,7 +94,7 @@ class Linker:
     def location(kind: str, entity_id: str) -> tuple[str, str | None]:
         """The page an entity is on, and its anchor when it is a section of a shared page."""
         if kind in OWN_PAGES:
-            return f"{kind}/{entity_id}.md", None
+            return f"{FOLDERS.get(kind, kind)}/{entity_id}.md", None
         return SECTION_PAGES[kind], entity_id
 
     def entity(self, kind: str, entity_id: str) -> Entity:
@@ -113,8 +116,7 @@ class Linker:
         return title_of(entity)
 
     def _position(self, role_id: str, level_id: str | None) -> str:
-        role = title_of(self.entity("roles", role_id))
-        return f"{role} ({title_of(self.entity('levels', level_id))})" if level_id else role
+        return title_of(self.entity("levels", level_id) if level_id else self.entity("roles", role_id))
 
     def refs(self, from_page: str, kind: str, ids: list[str]) -> list[Ref]:
         """Links to several entities of one kind, in the given order."""

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, get_args
+from typing import Any
 
 from generator.checker import Content
-from generator.compare import too_thin
 from generator.crossrefs import references
-from generator.evidence import Evidence, importance, mark, proficiency_cell
+from generator.evidence import Evidence, importance, proficiency_cell
 from generator.models import (
     Challenge,
-    CoverageSection,
     Fact,
-    Level,
     Opportunity,
     Responsibility,
     Role,
@@ -90,7 +87,7 @@ class EntityViews:
             if isinstance(fact := self.content.entities["facts"][fid], Fact) and fact.role == role_id
         ]
 
-    def _moves(self, role_id: str) -> list[tuple[str, Transition]]:
+    def moves(self, role_id: str) -> list[tuple[str, Transition]]:
         """Career moves that start or end at a role, in id order."""
         transitions = self.content.entities["transitions"]
         return [
@@ -108,102 +105,6 @@ class EntityViews:
                 for ref in sorted(refs):
                     self._about[ref].append(comparison_id)
         return self._about.get(entity_id, [])
-
-    def role(self, role_id: str, role: Role) -> Page:
-        """A role's page: everything the handbook knows about it."""
-        page = f"roles/{role_id}.md"
-        link = self.link
-        levels = [(level_id, link.entity("levels", level_id)) for level_id in role.levels]
-        skill_groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for entry in role.skills:
-            skill = link.entity("skills", entry.skill)
-            assert isinstance(skill, Skill)
-            cells = [proficiency_cell(entry, level_id) for level_id, _ in levels] or [proficiency_cell(entry, None)]
-            skill_groups[skill.category].append(
-                {"skill": link.ref(page, "skills", entry.skill), "importance": importance(entry), "cells": cells}
-            )
-        moves = self._moves(role_id)
-        moves_in = [(tid, t) for tid, t in moves if t.to_role == role_id]
-        moves_out = [(tid, t) for tid, t in moves if t.from_role == role_id]
-        view = {
-            "role": role,
-            "family": FAMILY_NAMES[role.family],
-            "variant_of": link.ref(page, "roles", role.variant_of) if role.variant_of else None,
-            "variants": [
-                link.ref(page, *item)
-                for item in self.back.of("roles", role_id, "roles")
-                if getattr(link.entity(*item), "variant_of", None) == role_id
-            ],
-            "levels": [link.ref(page, "levels", level_id) for level_id, _ in levels],
-            "level_names": [level.title for _, level in levels if isinstance(level, Level)] or ["Expected"],
-            "responsibilities": self.described(page, "responsibilities", role.responsibilities),
-            "level_responsibilities": [
-                {
-                    "level": link.ref(page, "levels", level_id),
-                    "items": self.described(page, "responsibilities", level.responsibilities),
-                }
-                for level_id, level in levels
-                if isinstance(level, Level) and level.responsibilities
-            ],
-            "skill_groups": [
-                {"category": CATEGORY_NAMES[category], "rows": rows}
-                for category, rows in sorted(skill_groups.items(), key=lambda item: list(CATEGORY_NAMES).index(item[0]))
-            ],
-            "scale": self.evidence.scale(page),
-            "unrecorded": _words(
-                [
-                    COVERAGE_NAMES[section]
-                    for section in get_args(CoverageSection)
-                    if role.coverage_of(section) == "not-recorded"
-                ]
-            ),
-            "partial": _words(
-                [COVERAGE_NAMES[section] for section, said in role.coverage.items() if said == "partial"]
-            ),
-            "disputes": self.evidence.about(page, "roles", role_id),
-            "summary": self.evidence.prose(page, role.summary),
-            "tools": link.refs(page, "tools", role.tools),
-            "challenges": self.described(page, "challenges", role.challenges),
-            "opportunities": self.described(page, "opportunities", role.opportunities),
-            "education": [{"text": item.text, "sources": self.sources(page, item.sources)} for item in role.education],
-            "backgrounds": [
-                {"text": item.text, "sources": self.sources(page, item.sources)} for item in role.backgrounds
-            ],
-            "prior_roles": [
-                {
-                    "title": item.title,
-                    "role": link.ref(page, "roles", item.role) if item.role else None,
-                    "note": item.note or "",
-                    "sources": self.sources(page, item.sources),
-                }
-                for item in role.prior_roles
-            ],
-            "facts": self.fact_rows(page, self.facts_about(role_id)),
-            "moves_in": [self.move(page, tid, t, t.from_role, t.from_level) for tid, t in moves_in],
-            "moves_out": [self.move(page, tid, t, t.to_role, t.to_level) for tid, t in moves_out],
-            "comparisons": [link.ref(page, *item) for item in self.back.of("roles", role_id, "comparisons")],
-            "not_compared": [
-                link.ref(page, "roles", other if left == role_id else left)
-                for left, other in too_thin(self.content)
-                if role_id in (left, other)
-            ],
-            "sources": self.sources(page, role.sources),
-        }
-        return Page(page, "role.md.j2", role.title, view, f"content/roles/{role_id}.yaml", [FAMILY_NAMES[role.family]])
-
-    def move(
-        self, page: str, transition_id: str, transition: Transition, role_id: str, level_id: str | None
-    ) -> dict[str, Any]:
-        """One career move as listed on a role page: the other end, the kind and the rationale."""
-        other = self.link.ref(page, "roles", role_id)
-        level = self.link.ref(page, "levels", level_id) if level_id else None
-        return {
-            "other": other,
-            "level": level,
-            "kind": transition.kind + mark(transition.kind_basis),
-            "rationale": transition.rationale,
-            "details": self.link.ref(page, "transitions", transition_id, "details"),
-        }
 
     def described(self, page: str, kind: str, ids: list[str]) -> list[dict[str, Any]]:
         """Links with the one-line description of each entity."""
@@ -285,6 +186,6 @@ class EntityViews:
         return Page(page, "entity.md.j2", title, view, f"content/{kind}/{entity_id}.yaml", tags)
 
 
-def _words(items: list[str]) -> str:
+def words(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
