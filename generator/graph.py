@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from typing import Any
 
 from generator.checker import Content
 from generator.models import Level, Role, Transition
@@ -16,23 +16,44 @@ def _node_id(role: str, level: str | None) -> str:
     return f"{role}/{level}" if level else role
 
 
-def layout(content: Content) -> tuple[dict[str, tuple[int, int]], dict[str, str], list[Transition]]:
+def _reaches(edges: list[tuple[str, str]], source: str, target: str) -> bool:
+    """Whether target can be reached from source along the edges."""
+    seen, todo = {source}, [source]
+    while todo:
+        node = todo.pop()
+        if node == target:
+            return True
+        for start, end in edges:
+            if start == node and end not in seen:
+                seen.add(end)
+                todo.append(end)
+    return False
+
+
+def layout(content: Content) -> tuple[dict[str, tuple[int, int]], dict[str, str], list[tuple[str, Transition]]]:
     """Columns by distance along the moves (sources of moves on the left), rows in order of appearance."""
-    transitions = [t for _, t in sorted(content.entities["transitions"].items()) if isinstance(t, Transition)]
+    transitions = [(tid, t) for tid, t in sorted(content.entities["transitions"].items()) if isinstance(t, Transition)]
     labels: dict[str, str] = {}
     edges: list[tuple[str, str]] = []
-    for move in transitions:
+    for _, move in transitions:
         ends = ((move.from_role, move.from_level), (move.to_role, move.to_level))
         for role_id, level_id in ends:
             level = content.entities["levels"].get(level_id or "")
             label = title_of(level) if isinstance(level, Level) else title_of(content.entities["roles"][role_id])
             labels[_node_id(role_id, level_id)] = label
         edges.append((_node_id(move.from_role, move.from_level), _node_id(move.to_role, move.to_level)))
+    for node in list(labels):  # a level hangs off its role, so the ladder reads as part of the role
+        role_id, _, level_id = node.partition("/")
+        if level_id and role_id in labels:
+            edges.append((role_id, node))
+    forward: list[tuple[str, str]] = []
+    for start, end in edges:  # an edge that would close a cycle (a move and its reverse) does not set columns
+        if not _reaches(forward, end, start):
+            forward.append((start, end))
     column = dict.fromkeys(labels, 0)
-    for _ in range(len(labels)):  # longest path, bounded so that cycles cannot loop forever
-        for start, end in edges:
-            if column[end] < column[start] + 1 <= len(labels):
-                column[end] = column[start] + 1
+    for _ in range(len(labels)):  # longest path over the acyclic edges
+        for start, end in forward:
+            column[end] = max(column[end], column[start] + 1)
     positions: dict[str, tuple[int, int]] = {}
     for col in sorted(set(column.values())):
         nodes = [node for node in labels if column[node] == col]
@@ -47,12 +68,17 @@ def layout(content: Content) -> tuple[dict[str, tuple[int, int]], dict[str, str]
     return positions, labels, transitions
 
 
-def svg(content: Content) -> str:
-    """The graph as one accessible SVG element (role and level names escaped)."""
+def drawing(content: Content, link: Linker, page: str) -> dict[str, Any]:
+    """The graph as a fixed-size canvas: an SVG of boxes and arrows (decoration) under real links.
+
+    Each node is a link to its role page (or its level's section of the ladder) and each arrow carries a link,
+    named by the kind of move, to the move's page; the links are Markdown so that every builder resolves them.
+    Nothing is scaled, so labels keep their size on a phone and the canvas scrolls sideways instead.
+    """
     positions, labels, transitions = layout(content)
     if not positions:
-        return ""
-    box_w = max(len(label) for label in labels.values()) * _CHAR_W + 24
+        return {}
+    box_w = max(len(label) for label in labels.values()) * _CHAR_W // 2 + 40
     cols = max(c for c, _ in positions.values()) + 1
     rows = max(r for _, r in positions.values()) + 1
     width = _PAD * 2 + cols * box_w + (cols - 1) * _GAP_X
@@ -63,31 +89,56 @@ def svg(content: Content) -> str:
         return _PAD + col * (box_w + _GAP_X), _PAD + row * (_BOX_H + _GAP_Y)
 
     parts = [
-        f'<svg class="career-graph" role="img" aria-labelledby="career-graph-title" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="career-graph-title">Career moves between roles and levels; '
-        "the table below lists the same moves.</title>",
+        f'<svg aria-hidden="true" focusable="false" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" xmlns="http://www.w3.org/2000/svg">',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor"/></marker></defs>',
     ]
-    for move in transitions:
+    arrows = []
+    for move_id, move in transitions:
         (x1, y1), (x2, y2) = box(_node_id(move.from_role, move.from_level)), box(_node_id(move.to_role, move.to_level))
         start = (x1 + box_w, y1 + _BOX_H // 2) if x2 > x1 else (x1 + box_w // 2, y1 + (_BOX_H if y2 > y1 else 0))
         end = (x2, y2 + _BOX_H // 2) if x2 > x1 else (x2 + box_w // 2, y2 + (0 if y2 > y1 else _BOX_H))
         dash = f' stroke-dasharray="{_STROKES[move.kind]}"' if _STROKES[move.kind] else ""
         parts.append(
             f'<line x1="{start[0]}" y1="{start[1]}" x2="{end[0]}" y2="{end[1]}" stroke="currentColor" '
-            f'stroke-width="1.5"{dash} marker-end="url(#arrow)"><title>{escape(move.kind)}</title></line>'
+            f'stroke-width="1.5"{dash} marker-end="url(#arrow)"/>'
         )
+        arrows.append(
+            {
+                "left": (start[0] + end[0]) // 2 - 36,
+                "top": (start[1] + end[1]) // 2 - 10,
+                "ref": link.ref(page, "transitions", move_id, move.kind),
+                "title": link.title("transitions", move_id),
+            }
+        )
+    for node in labels:
+        role_id, _, level_id = node.partition("/")
+        if level_id and role_id in positions:
+            (x1, y1), (x2, y2) = box(role_id), box(node)
+            parts.append(
+                f'<line x1="{x1 + box_w // 2}" y1="{y1 + _BOX_H}" x2="{x2}" y2="{y2 + _BOX_H // 2}" '
+                'stroke="currentColor" stroke-opacity="0.35" stroke-width="1"/>'
+            )
+    nodes = []
     for node, label in labels.items():
         x, y = box(node)
         parts.append(
             f'<rect x="{x}" y="{y}" width="{box_w}" height="{_BOX_H}" rx="6" fill="none" stroke="currentColor"/>'
-            f'<text x="{x + box_w // 2}" y="{y + _BOX_H // 2 + 5}" text-anchor="middle" font-size="13" '
-            f'fill="currentColor">{escape(label)}</text>'
         )
+        role_id, _, level_id = node.partition("/")
+        ref = link.ref(page, "levels", level_id, label) if level_id else link.ref(page, "roles", role_id, label)
+        nodes.append({"left": x, "top": y, "ref": ref})
     parts.append("</svg>")
-    return "".join(parts)
+    return {
+        "svg": "".join(parts),
+        "width": width,
+        "height": height,
+        "box_w": box_w,
+        "box_h": _BOX_H,
+        "nodes": nodes,
+        "arrows": arrows,
+    }
 
 
 def career_paths_page(content: Content, link: Linker) -> Page:
@@ -104,7 +155,7 @@ def career_paths_page(content: Content, link: Linker) -> Page:
                 "to": link.ref(page, "roles", move.to_role),
                 "to_level": link.ref(page, "levels", move.to_level) if move.to_level else None,
                 "kind": move.kind,
-                "rationale": move.rationale,
+                "move": link.ref(page, "transitions", move_id),
                 "sources": link.refs(page, "sources", move.sources),
             }
         )
@@ -113,4 +164,5 @@ def career_paths_page(content: Content, link: Linker) -> Page:
         for rid in link.sorted_ids("roles")
         if isinstance(content.entities["roles"][rid], Role)
     ]
-    return Page(page, "career_paths.md.j2", "Career paths", {"svg": svg(content), "rows": rows, "roles": roles})
+    view = {"graph": drawing(content, link, page), "rows": rows, "roles": roles}
+    return Page(page, "career_paths.md.j2", "Career paths", view)

@@ -9,10 +9,13 @@ from generator.evidence import Evidence
 from generator.models import Fact, Level, Role, Transition
 from generator.moves import MovePages
 from generator.priority import ordered
+from generator.roles import context
 from generator.site import Linker, Page
 
 FIRST_STEPS = 3
 """How many of a path's first skills the front page names."""
+START_FIGURES = 3
+"""How many entry-level and background figures the starting-out path shows (the level's own come first)."""
 
 
 def main_role(content: Content, link: Linker) -> str | None:
@@ -45,7 +48,6 @@ class Home:
             assert isinstance(role, Role)
             view["main"] = {
                 "ref": self.link.ref(page, "roles", main),
-                "summary": self.evidence.prose(page, role.summary),
                 "pay": self.link.page_ref(page, f"roles/{main}.md", "what it pays", "at-a-glance-pay"),
                 "skills": self.link.page_ref(page, f"roles/{main}.md", "what to be good at", "at-a-glance-skills"),
             }
@@ -85,6 +87,7 @@ class Home:
             for fact_id, fact in sorted(self.content.entities["facts"].items())
             if isinstance(fact, Fact) and fact.role == main and (fact.level == first or fact.metric == "background")
         ]
+        facts.sort(key=lambda fact_id: getattr(self.content.entities["facts"][fact_id], "level", None) != first)
         return {
             "level": self.link.ref(page, "levels", first),
             "summary": level.summary,
@@ -92,7 +95,12 @@ class Home:
                 self.link.ref(page, "skills", entry.skill)
                 for entry in ordered(role, first, lambda sid: self.link.title("skills", sid))[:FIRST_STEPS]
             ],
-            "facts": [self.evidence.fact(page, fact_id) for fact_id in facts],
-            "education": self.link.page_ref(page, f"roles/{main}.md", "education and backgrounds", "education-and-backgrounds"),
+            "facts": [{**(row := self.evidence.fact(page, fact_id)), "context": context(row)} for fact_id in facts][
+                :START_FIGURES
+            ],
+            "education": self.link.page_ref(
+                page, f"roles/{main}.md", "education and backgrounds", "education-and-backgrounds"
+            )
+            if role.education or role.backgrounds or role.prior_roles
+            else None,
         }
-

@@ -104,6 +104,7 @@ class MovePages:
             ],
             "challenges": views.described(page, "challenges", goal.challenges),
             "scale": views.evidence.scale(page),
+            "disputes": views.evidence.about(page, "transitions", move_id),
             "sources": views.sources(page, move.sources),
         }
         title = link.title("transitions", move_id)
@@ -144,4 +145,3 @@ def _status(have: str | None, *, recorded: bool) -> tuple[str, str]:
     if have is not None:
         return "raise", f"raise from {have}"
     return ("add", "to add") if recorded else ("check", "not recorded")
-

@@ -6,9 +6,9 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from generator.checker import Content
-from generator.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, importance, mark, proficiency_cell
-from generator.models import PROFICIENCY_ORDER, SOURCE_KIND_NAMES, Fact, Level, Role, Skill
-from generator.site import Linker, Page, Ref, title_of
+from generator.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, importance
+from generator.models import PROFICIENCY_ORDER, SOURCE_KIND_NAMES, Fact, Role, Skill
+from generator.site import Linker, Page, Ref
 from generator.views import CATEGORY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
 
 INDEX_KINDS = {
@@ -111,77 +111,6 @@ class Overviews:
             "by_skill": rows,
         }
         return Page(page, "skills_index.md.j2", "Skills", view)
-
-    def ladder(self) -> Page:
-        """The career ladder: each level, what changes at the next one, and the skills matrix per laddered role."""
-        page = "levels/index.md"
-        level_ids = sorted(
-            self.content.entities["levels"], key=lambda lid: getattr(self.link.entity("levels", lid), "rank", 0)
-        )
-        levels = []
-        for level_id in level_ids:
-            level = self.link.entity("levels", level_id)
-            assert isinstance(level, Level)
-            facts = [
-                (fid, f)
-                for _, fid in self.back.of("levels", level_id, "facts")
-                if isinstance(f := self.content.entities["facts"][fid], Fact) and f.level == level_id
-            ]
-            levels.append(
-                {
-                    "id": level_id,
-                    "level": level,
-                    "responsibilities": self.entities.described(page, "responsibilities", level.responsibilities),
-                    "facts": self.entities.fact_rows(page, facts),
-                    "rank": f"rank {level.rank}{mark(level.rank_basis)}",
-                    "rank_locator": level.rank_locator or "",
-                    "disputes": self.evidence.about(page, "levels", level_id),
-                    "sources": self.link.refs(page, "sources", level.sources),
-                }
-            )
-        ladders = []
-        for role_id in self.link.sorted_ids("roles"):
-            role = self.link.entity("roles", role_id)
-            if isinstance(role, Role) and role.levels:
-                ladders.append(self._role_ladder(page, role_id, role))
-        return Page(page, "ladder.md.j2", "Career ladder", {"levels": levels, "ladders": ladders})
-
-    def _role_ladder(self, page: str, role_id: str, role: Role) -> dict[str, Any]:
-        titles = [title_of(self.link.entity("levels", lid)) for lid in role.levels]
-        rows = [
-            {
-                "skill": self.link.ref(page, "skills", entry.skill),
-                "cells": [proficiency_cell(entry, lid) for lid in role.levels],
-            }
-            for entry in role.skills
-        ]
-        steps = []
-        for lower, higher in zip(role.levels, role.levels[1:], strict=False):
-            rises = []
-            for entry in role.skills:
-                before, after = proficiency_cell(entry, lower)["value"], proficiency_cell(entry, higher)["value"]
-                if before and after and PROFICIENCY_ORDER.index(after) > PROFICIENCY_ORDER.index(before):
-                    rises.append(
-                        {"skill": self.link.ref(page, "skills", entry.skill), "before": before, "after": after}
-                    )
-            higher_level = self.link.entity("levels", higher)
-            assert isinstance(higher_level, Level)
-            steps.append(
-                {
-                    "from": self.link.ref(page, "levels", lower),
-                    "to": self.link.ref(page, "levels", higher),
-                    "rises": rises,
-                    "responsibilities": self.link.refs(page, "responsibilities", higher_level.responsibilities),
-                    "expectations": higher_level.expectations,
-                }
-            )
-        return {
-            "role": self.link.ref(page, "roles", role_id),
-            "titles": titles,
-            "rows": rows,
-            "steps": steps,
-            "scale": self.evidence.scale(page),
-        }
 
     def facts(self) -> Page:
         """Every fact, grouped by what it measures, each row with its citation."""

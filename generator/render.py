@@ -11,6 +11,7 @@ from generator import compare, graph, markdown
 from generator.checker import Content
 from generator.evidence import Evidence
 from generator.home import Home
+from generator.ladder import Ladder
 from generator.models import Challenge, Comparison, Opportunity, Responsibility, Role, Skill, Term, Tool, Transition
 from generator.moves import MovePages
 from generator.overviews import INDEX_KINDS, Overviews
@@ -69,7 +70,12 @@ def pages(content: Content) -> list[Page]:
         assert isinstance(move, Transition)
         found.append(moves.page(move_id, move))
     found += [overviews.index(kind) for kind in INDEX_KINDS]
-    found += [overviews.skills_index(), overviews.ladder(), overviews.facts(), overviews.sources()]
+    found += [
+        overviews.skills_index(),
+        Ladder(content, link, back, entities, evidence).page(),
+        overviews.facts(),
+        overviews.sources(),
+    ]
     found += [
         overviews.sections("terms", "glossary.md.j2", "Glossary"),
         overviews.sections("faqs", "faq.md.j2", "Frequently asked questions"),

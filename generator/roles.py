@@ -31,14 +31,15 @@ class RolePages:
         link, views = self.link, self.views
         levels = [level_id for level_id in role.levels if isinstance(link.entity("levels", level_id), Level)]
         moves = views.moves(role_id)
-        sections = {
+        facts = views.fact_rows(page, views.facts_about(role_id))
+        sections: dict[str, object] = {
             "responsibilities": self.by_stage(page, role, levels),
             "skills": self.skill_groups(page, role, levels),
             "tools": link.refs(page, "tools", role.tools),
             "challenges": views.described(page, "challenges", role.challenges)
             + views.described(page, "opportunities", role.opportunities),
             "backgrounds": role.education or role.backgrounds or role.prior_roles,
-            "facts": views.fact_rows(page, views.facts_about(role_id)),
+            "facts": facts,
             "moves": moves,
         }
         view = {
@@ -52,7 +53,7 @@ class RolePages:
             ],
             "levels": [link.ref(page, "levels", level_id) for level_id in levels],
             "level_names": [link.title("levels", level_id) for level_id in levels] or ["Expected"],
-            "glance": self.glance(page, role, levels, sections["facts"]),
+            "glance": self.glance(page, role, levels, facts),
             "stages": sections["responsibilities"],
             "skill_groups": sections["skills"],
             "scale": views.evidence.scale(page),
@@ -79,7 +80,7 @@ class RolePages:
                 }
                 for item in role.prior_roles
             ],
-            "facts": sections["facts"],
+            "facts": facts,
             "moves": [self.move(page, tid, move, role_id) for tid, move in moves],
             "comparisons": [link.ref(page, *item) for item in views.back.of("roles", role_id, "comparisons")],
             "not_compared": [
@@ -103,6 +104,7 @@ class RolePages:
             for stage, name in STAGE_NAMES.items()
             if stage in first_of_stage
         ]
+        rungs: list[str | None] = [*levels] or [None]
         skills = [
             {
                 "level": self.link.ref(page, "levels", level_id) if level_id else None,
@@ -111,11 +113,11 @@ class RolePages:
                     for entry in ordered(role, level_id, lambda sid: self.link.title("skills", sid))[:GLANCE_SKILLS]
                 ],
             }
-            for level_id in (levels or [None])
+            for level_id in rungs
         ]
         money = sorted((row for row in facts if row["metric"] == "salary"), key=_best_known)
         demand = sorted((row for row in facts if row["metric"] == "demand"), key=_best_known)
-        figures = [{**row, "context": _context(row)} for row in money[: GLANCE_FIGURES - bool(demand)] + demand[:1]]
+        figures = [{**row, "context": context(row)} for row in money[: GLANCE_FIGURES - bool(demand)] + demand[:1]]
         return {"work": work, "skills": skills if role.skills else [], "figures": figures, "more": len(facts)}
 
     def by_stage(self, page: str, role: Role, levels: list[str]) -> list[dict[str, Any]]:
@@ -166,8 +168,8 @@ class RolePages:
 
 
 _SECTION_NAMES = {
-    "responsibilities": "responsibilities",
     "skills": "skills",
+    "responsibilities": "responsibilities",
     "tools": "tools",
     "challenges and opportunities": "challenges",
     "education and backgrounds": "backgrounds",
@@ -175,7 +177,6 @@ _SECTION_NAMES = {
     "career moves": "moves",
 }
 """A section's name as the page says it is left out → the key of its content in the page's sections."""
-
 
 
 def _best_known(row: dict[str, Any]) -> tuple[bool, bool, bool, str]:
@@ -187,9 +188,10 @@ def _unstated(value: str) -> bool:
     return value.startswith("not stated")
 
 
-def _context(row: dict[str, Any]) -> str:
+def context(row: dict[str, Any]) -> str:
     """Where and when a figure applies, in one phrase that never drops an unstated part."""
     region, period = row["region"], row["period"]
     if _unstated(region) and _unstated(period):
         return "Region and period not stated"
-    return f"{'Region not stated' if _unstated(region) else region}, {'period not stated' if _unstated(period) else period}"
+    where = "Region not stated" if _unstated(region) else region
+    return f"{where}, {'period not stated' if _unstated(period) else period}"

@@ -11,7 +11,14 @@ from generator.markdown import relative
 from generator.models import Entity, Transition
 
 OWN_PAGES = (
-    "roles", "skills", "responsibilities", "tools", "challenges", "opportunities", "comparisons", "transitions"
+    "roles",
+    "skills",
+    "responsibilities",
+    "tools",
+    "challenges",
+    "opportunities",
+    "comparisons",
+    "transitions",
 )
 """Kinds whose entities each get a page of their own; the others are sections of a shared page."""
 
