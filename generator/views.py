@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, get_args
 
+from generator import crosswalk
 from generator.checker import Content
 from generator.compare import too_thin
 from generator.crossrefs import references
@@ -187,6 +188,7 @@ class EntityViews:
                 for left, other in too_thin(self.content)
                 if role_id in (left, other)
             ],
+            "codes": crosswalk.codes(self.link, page, role.codes),
             "sources": self.sources(page, role.sources),
         }
         return Page(page, "role.md.j2", role.title, view, f"content/roles/{role_id}.yaml", [FAMILY_NAMES[role.family]])
@@ -255,6 +257,7 @@ class EntityViews:
             ],
             "scale": self.evidence.scale(page),
             "disputes": self.evidence.about(page, "skills", skill_id),
+            "codes": crosswalk.codes(self.link, page, skill.codes),
             "sources": self.sources(page, skill.sources),
         }
         return Page(
