@@ -201,8 +201,12 @@ Match = Literal["exact", "close", "broad", "narrow"]
 class Code(Entity):
     """A code of a public classification, read on the page of `source` where the classification publishes it."""
 
-    scheme: CodeScheme
-    code: Annotated[str, StringConstraints(max_length=120)]
+    scheme: CodeScheme = Field(
+        description="The classification: onet-soc, isco-08, esco-occupation, esco-skill or sfia."
+    )
+    code: Annotated[str, StringConstraints(max_length=120)] = Field(
+        description="The code as the classification writes it; for ESCO, the concept's URI."
+    )
     title: Name = Field(description="The concept's name as the classification prints it.")
     match: Match = Field(description="How near the concept is to this entry (SKOS): exact, close, broad or narrow.")
     source: Id = Field(description="The source whose page publishes the code.")
