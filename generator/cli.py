@@ -51,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     offline.add_argument("--content", default="content", metavar="CONTENT_DIR")
     offline.add_argument("--zip", default="dist/ml-engineering-handbook-offline.zip", metavar="FILE")
 
+    pdf = commands.add_parser("pdf", help="build the site and print the whole handbook to one PDF in Chromium")
+    pdf.add_argument("--config", default="mkdocs.yml")
+    pdf.add_argument("--content", default="content", metavar="CONTENT_DIR")
+    pdf.add_argument("--out", default="dist/ml-engineering-handbook.pdf", metavar="FILE")
+
     new = commands.add_parser(
         "new",
         help="create a new entity file with every required field stubbed",
@@ -97,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from generator.build import build_offline
 
         return 0 if build_offline(Path(args.config), Path(args.zip), content=Path(args.content)) else 1
+    if args.command == "pdf":
+        from generator.printbook import build_pdf
+
+        return 0 if build_pdf(Path(args.config), Path(args.out), content=Path(args.content)) else 1
     if args.command == "new":
         return _new(Path(args.content), args.kind, args.id)
     if args.command == "fingerprint":
