@@ -121,7 +121,9 @@ def edition(site: Path, config: Path) -> str:
         f'<body {attributes}><div class="md-container"><main class="md-main"><div class="md-content">'
         '<article class="md-content__inner md-typeset print-edition">'
         '<section class="print-cover"><h1>ML Engineering Handbook</h1>'
-        "<p>The whole handbook in one document, printed from the site.</p></section>"
+        "<p>The whole handbook in one document, printed from the site.</p>"
+        "<p>Content licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); code under the MIT "
+        "licence.</p></section>"
         f'<nav class="print-toc"><h2>Contents</h2><ol>{"".join(contents)}</ol></nav>\n'
         + "\n".join(sections)
         + "</article></div></main></div></body></html>\n"
