@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # Every dependency, runtime and test, pinned with hashes; generated from pyproject.toml by `make lock`.
 LOCK := requirements.txt
 
-.PHONY: setup lock validate schema test site serve offline fingerprints bench clean
+.PHONY: setup lock validate schema test site serve offline pdf fingerprints bench clean
 
 setup: $(STAMP)
 
@@ -46,6 +46,10 @@ serve: setup
 
 offline: setup
 	$(BIN)/handbook offline --config mkdocs.offline.yml --zip dist/ml-engineering-handbook-offline.zip
+
+# One PDF of the whole handbook, with a table of contents, printed from a single-page edition in headless Chromium.
+pdf: setup
+	$(BIN)/handbook pdf --config mkdocs.yml --out dist/ml-engineering-handbook.pdf
 
 # The fingerprints of the source texts that the own-words test checks the content against (the texts themselves
 # are never committed). Run after a source text is added or changed. SOURCES holds the four original articles

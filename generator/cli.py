@@ -33,6 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--content", default="content", metavar="CONTENT_DIR")
     render.add_argument("--out", required=True, metavar="DIR")
 
+    export = commands.add_parser(
+        "export", help="write the content as open data: JSON, CSV and a Frictionless datapackage.json"
+    )
+    export.add_argument("--content", default="content", metavar="CONTENT_DIR")
+    export.add_argument("--out", required=True, metavar="DIR")
+
     build = commands.add_parser(
         "build", help="build the site with MkDocs (strict), replacing the old one only on success"
     )
@@ -44,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     offline.add_argument("--config", default="mkdocs.offline.yml")
     offline.add_argument("--content", default="content", metavar="CONTENT_DIR")
     offline.add_argument("--zip", default="dist/ml-engineering-handbook-offline.zip", metavar="FILE")
+
+    pdf = commands.add_parser("pdf", help="build the site and print the whole handbook to one PDF in Chromium")
+    pdf.add_argument("--config", default="mkdocs.yml")
+    pdf.add_argument("--content", default="content", metavar="CONTENT_DIR")
+    pdf.add_argument("--out", default="dist/ml-engineering-handbook.pdf", metavar="FILE")
 
     new = commands.add_parser(
         "new",
@@ -81,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "render":
         return _render(Path(args.content), Path(args.out))
+    if args.command == "export":
+        return _export(Path(args.content), Path(args.out))
     if args.command == "build":
         from generator.build import build_site
 
@@ -89,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from generator.build import build_offline
 
         return 0 if build_offline(Path(args.config), Path(args.zip), content=Path(args.content)) else 1
+    if args.command == "pdf":
+        from generator.printbook import build_pdf
+
+        return 0 if build_pdf(Path(args.config), Path(args.out), content=Path(args.content)) else 1
     if args.command == "new":
         return _new(Path(args.content), args.kind, args.id)
     if args.command == "fingerprint":
@@ -112,20 +129,39 @@ def _fingerprint(sources: Path, out: Path) -> int:
 
 
 def _render(content_dir: Path, out: Path) -> int:
-    from generator.render import render_pages
+    from generator.render import attachments, render_pages
     from generator.validate import validate
 
     content, issues = validate(content_dir, display_root=str(content_dir))
     if report.failed(issues, strict=True):
         print(report.render(issues, strict=True), file=sys.stderr)
         return 1
-    rendered, _ = render_pages(content)
-    for relative, text in rendered.items():
+    rendered, pages = render_pages(content)
+    files = attachments(pages)
+    _write(out, {**rendered, **files})
+    print(f"wrote {len(rendered)} pages and {len(files)} data files to {out}")
+    return 0
+
+
+def _export(content_dir: Path, out: Path) -> int:
+    from generator import export
+    from generator.validate import validate
+
+    content, issues = validate(content_dir, display_root=str(content_dir))
+    if report.failed(issues, strict=True):
+        print(report.render(issues, strict=True), file=sys.stderr)
+        return 1
+    files = export.files(content)
+    _write(out, files)
+    print(f"wrote {len(files)} data files to {out}")
+    return 0
+
+
+def _write(out: Path, files: dict[str, str]) -> None:
+    for relative, text in files.items():
         target = out / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    print(f"wrote {len(rendered)} pages to {out}")
-    return 0
+        target.write_text(text, encoding="utf-8", newline="\n")
 
 
 def _new(content_dir: Path, kind: str, entity_id: str) -> int:

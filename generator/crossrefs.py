@@ -40,10 +40,16 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("prior_roles", "*", "role"), "roles"),
         (("prior_roles", "*", "sources", "*"), "sources"),
         (("compare_with", "*"), "roles"),
+        (("codes", "*", "source"), "sources"),
         *_SOURCES,
     ],
     "levels": [(("responsibilities", "*"), "responsibilities"), *_SOURCES],
-    "skills": [(("tools", "*"), "tools"), (("levels", "*", "sources", "*"), "sources"), *_SOURCES],
+    "skills": [
+        (("tools", "*"), "tools"),
+        (("levels", "*", "sources", "*"), "sources"),
+        (("codes", "*", "source"), "sources"),
+        *_SOURCES,
+    ],
     "disputes": [(("positions", "*", "sources", "*"), "sources")],
     "facts": [(("role",), "roles"), (("level",), "levels"), (("source",), "sources")],
     "transitions": [
@@ -117,6 +123,15 @@ def _matches(data: Any, pattern: tuple[str, ...], loc: Loc = ()) -> Iterator[tup
         yield from _matches(data[step], rest, (*loc, step))
 
 
+def _code_sources(content: Content, data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """A classification code cites the page that publishes it: its source must have an address."""
+    for index, code in enumerate(data.get("codes") or []):
+        source = content.entities["sources"].get(code["source"])
+        if source is not None and getattr(source, "url", None) is None:
+            message = f"source '{code['source']}' has no url: cite the page where the code is published"
+            yield ("codes", index, "source"), message
+
+
 def _unknown(path: str, position: tuple[int, int], loc: Loc, target: str, ref: str, content: Content) -> Issue:
     name = KIND_NAMES[target]
     known = sorted(known_id for kind, known_id in content.present if kind == target)
@@ -131,6 +146,7 @@ def _entity_rules(content: Content, kind: str, entity_id: str, data: dict[str, A
             yield from _duplicates(value, (field,))
     yield from _locators(data)
     yield from _fact_references(content, data)
+    yield from _code_sources(content, data)
     if kind == "roles":
         yield from _role_rules(content, entity_id, data)
     elif kind == "disputes":

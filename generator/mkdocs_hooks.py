@@ -98,6 +98,8 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         if _serving:
             text = site.pages[path]
             file = (_Generated if _preview.unchanged(path, text) else File).generated(config, path, content=text)
+        elif not path.endswith(".md"):  # a download, copied as it is: the background process sends those first
+            file = File.generated(config, path, content=site.pages[path])
         else:  # the Markdown may still be on its way from the background process: read it when the page is
             file = File.generated(config, path, content="")
             _unread[path] = site.pages

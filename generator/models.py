@@ -174,6 +174,55 @@ class RoleSkill(Entity):
     )
 
 
+CodeScheme = Literal["onet-soc", "isco-08", "esco-occupation", "esco-skill", "sfia"]
+"""A public classification a role or skill can be matched to: O*NET-SOC, ISCO-08, ESCO, SFIA."""
+
+CODE_SCHEME_NAMES: dict[str, str] = {
+    "onet-soc": "O*NET-SOC",
+    "isco-08": "ISCO-08",
+    "esco-occupation": "ESCO occupation",
+    "esco-skill": "ESCO skill",
+    "sfia": "SFIA skill",
+}
+
+CODE_PATTERNS: dict[str, str] = {
+    "onet-soc": r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$",
+    "isco-08": r"^[0-9]{1,4}$",
+    "esco-occupation": r"^http://data\.europa\.eu/esco/occupation/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$",
+    "esco-skill": r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$",
+    "sfia": r"^[A-Z]{4}$",
+}
+"""How each scheme writes its codes (ESCO identifies a concept by its URI)."""
+
+Match = Literal["exact", "close", "broad", "narrow"]
+"""How near the classification's concept is to the handbook's, in SKOS terms: 'broad' when the code covers more."""
+
+
+class Code(Entity):
+    """A code of a public classification, read on the page of `source` where the classification publishes it."""
+
+    scheme: CodeScheme = Field(
+        description="The classification: onet-soc, isco-08, esco-occupation, esco-skill or sfia."
+    )
+    code: Annotated[str, StringConstraints(max_length=120)] = Field(
+        description="The code as the classification writes it; for ESCO, the concept's URI."
+    )
+    title: Name = Field(description="The concept's name as the classification prints it.")
+    match: Match = Field(description="How near the concept is to this entry (SKOS): exact, close, broad or narrow.")
+    source: Id = Field(description="The source whose page publishes the code.")
+
+    @model_validator(mode="after")
+    def _written_as_the_scheme_writes_it(self) -> Code:
+        if not re.fullmatch(CODE_PATTERNS[self.scheme], self.code):
+            raise ValueError(f"'{self.code}' is not written as a {CODE_SCHEME_NAMES[self.scheme]} code")
+        return self
+
+
+Codes = Annotated[
+    list[Code], Field(max_length=20, description="Codes of public classifications, each read on its source's page.")
+]
+
+
 class Citation(Entity):
     """A short statement written in our own words, with its sources."""
 
@@ -222,6 +271,7 @@ class Role(Entity):
     compare_with: Ids = Field(
         default=[], description="Roles to compare this one with on a generated side-by-side page."
     )
+    codes: Codes = []
     sources: Sources
 
     def coverage_of(self, section: str) -> str:
@@ -254,6 +304,7 @@ class Skill(Entity):
         default=[], description="What the skill looks like at a level of the scale, where a source describes it."
     )
     tools: Ids = []
+    codes: Codes = []
     sources: Sources
 
 

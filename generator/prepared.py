@@ -24,7 +24,8 @@ class Prepared:
 
     issues: list[Issue]
     pages: Mapping[str, str] = field(default_factory=dict)
-    """Page path → Markdown, in the site's page order; empty when the content failed."""
+    """Path → text: the files published with the pages (data downloads) first, then each page's Markdown in the
+    site's page order; empty when the content failed."""
     sources: dict[str, str | None] = field(default_factory=dict)
     """Page path → the content file its edit link opens (None for pages with no single source)."""
 
@@ -32,14 +33,15 @@ class Prepared:
 def prepare(root: Path, *, strict: bool = True, reuse: bool = False) -> Prepared:
     """Validate the content under `root` and, if it passes, render every page (`reuse`: see `validate`)."""
     from generator import report
-    from generator.render import render_pages
+    from generator.render import attachments, render_pages
     from generator.validate import validate
 
     content, issues = validate(root, display_root="content", reuse=reuse)
     if report.failed(issues, strict=strict):
         return Prepared(issues)
     rendered, pages = render_pages(content)
-    return Prepared(issues, rendered, {page.path: page.source_file for page in pages})
+    files = attachments(pages)
+    return Prepared(issues, {**files, **rendered}, {**dict.fromkeys(files), **{p.path: p.source_file for p in pages}})
 
 
 class _Streamed(Mapping[str, str]):
@@ -113,7 +115,7 @@ def start(root: Path) -> None:
 
 def _stream(root: Path, out: BinaryIO) -> None:
     from generator import report
-    from generator.render import Renderer, pages
+    from generator.render import Renderer, attachments, pages
     from generator.validate import validate
 
     content, issues = validate(root, display_root="content")
@@ -121,7 +123,11 @@ def _stream(root: Path, out: BinaryIO) -> None:
         pickle.dump((issues, [], {}), out)
         return
     site_pages = pages(content)
-    pickle.dump((issues, [page.path for page in site_pages], {page.path: page.source_file for page in site_pages}), out)
+    files = attachments(site_pages)
+    sources = {**dict.fromkeys(files), **{page.path: page.source_file for page in site_pages}}
+    pickle.dump((issues, list(sources), sources), out)
+    for item in files.items():  # the downloads first: a builder copies them as they are, without waiting
+        pickle.dump(item, out)
     out.flush()
     renderer = Renderer(content)
     for page in site_pages:

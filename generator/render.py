@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator import compare, graph, markdown
+from generator import compare, downloads, graph, jsonld, markdown
 from generator.checker import Content
 from generator.evidence import Evidence
 from generator.home import Home
@@ -93,6 +93,8 @@ def pages(content: Content) -> list[Page]:
     ]
     found += [*curated, *pair_pages, comparisons_index(curated, pair_pages)]
     found += [graph.career_paths_page(content, link), editing_page(), Page("tags.md", "tags.md.j2", "Tags", {})]
+    found.append(downloads.page(content))
+    jsonld.attach(content, found)
     return found
 
 
@@ -117,8 +119,12 @@ class Renderer:
     def render(self, page: Page) -> str:
         """One page's Markdown."""
         text = self.env.get_template(page.template).render(page=page, **page.view)
-        # Tags come from the model's fixed vocabularies, never from free text; JSON is valid YAML.
-        front = f"---\ntags: {json.dumps(page.tags)}\n---\n\n" if page.tags else ""
+        # Tags come from the model's fixed vocabularies, never from free text; JSON is valid YAML. The JSON-LD is
+        # one line of ASCII with no quote or backslash left unescaped by json.dumps, so YAML reads it back as is.
+        meta = ([f"tags: {json.dumps(page.tags)}"] if page.tags else []) + (
+            [f"jsonld: {json.dumps(page.jsonld)}"] if page.jsonld else []
+        )
+        front = "---\n" + "\n".join(meta) + "\n---\n\n" if meta else ""
         return front + text + self.glossary.footer(text)
 
 
@@ -127,3 +133,8 @@ def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
     renderer = Renderer(content)
     site_pages = pages(content)
     return {page.path: renderer.render(page) for page in site_pages}, site_pages
+
+
+def attachments(site_pages: list[Page]) -> dict[str, str]:
+    """{path: text} of the files published with the pages (the data downloads), in page order."""
+    return {path: text for page in site_pages for path, text in page.files.items()}

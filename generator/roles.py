@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, get_args
 
+from generator import crosswalk
 from generator.compare import too_thin
 from generator.evidence import importance, mark, proficiency_cell
 from generator.models import STAGE_NAMES, CoverageSection, Level, Responsibility, Role, Skill, Transition
@@ -88,6 +89,7 @@ class RolePages:
                 for left, other in too_thin(views.content)
                 if role_id in (left, other)
             ],
+            "codes": crosswalk.codes(link, page, role.codes),
             "sources": views.sources(page, role.sources),
         }
         return Page(page, "role.md.j2", role.title, view, f"content/roles/{role_id}.yaml", [FAMILY_NAMES[role.family]])

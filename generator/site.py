@@ -78,6 +78,10 @@ class Page:
     view: dict[str, Any]
     source_file: str | None = None
     tags: list[str] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+    """Other files published with the page: {path from the site root: text}, e.g. the data downloads."""
+    jsonld: str = ""
+    """The page's schema.org structured data as JSON-LD, already safe to place inside a script element."""
 
 
 def title_of(entity: Entity) -> str:

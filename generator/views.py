@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from generator import crosswalk
 from generator.checker import Content
 from generator.crossrefs import references
 from generator.evidence import Evidence, importance, proficiency_cell
@@ -156,6 +157,7 @@ class EntityViews:
             ],
             "scale": self.evidence.scale(page),
             "disputes": self.evidence.about(page, "skills", skill_id),
+            "codes": crosswalk.codes(self.link, page, skill.codes),
             "sources": self.sources(page, skill.sources),
         }
         return Page(

@@ -61,6 +61,8 @@ def test_no_script_handler_or_unsafe_url_in_any_page(hostile_site: Path) -> None
     for path in sorted(hostile_site.rglob("*.html")):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for script in page.find_all("script"):
+            if script.get("type") == "application/ld+json" and not set(script.get_text()) & {"<", ">", "&"}:
+                continue  # data, not code; test_structured_data_keeps_hostile_text_inside_its_script checks it
             if MARK in script.get_text() or "alert" in script.get_text() or MARK in str(script.get("src", "")):
                 problems.append(f"{path}: script {script}")
         for element in page.find_all(True):
@@ -106,3 +108,24 @@ def test_markup_as_an_abbreviation_is_refused(tmp_path: Path) -> None:
     result = handbook("validate", str(write_content(tmp_path, files)))
     assert result.returncode == 1
     assert "abbreviation: '<b onmouseover=alert(1)>' is not an abbreviation" in result.stdout
+
+
+def _json_ld(path: Path) -> list[str]:
+    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return [script.get_text() for script in page.find_all("script", type="application/ld+json")]
+
+
+def test_structured_data_keeps_hostile_text_inside_its_script(hostile_site: Path) -> None:
+    """The JSON-LD holds the hostile text as data: the element is whole, parses, and gives the text back."""
+    role = hostile_site / "roles" / "data-scientist" / "index.html"
+    [occupation] = _json_ld(role)
+    assert not set(occupation) & {"<", ">", "&"}
+    data = json.loads(occupation)
+    assert data["name"] == HOSTILE and data["description"] == HOSTILE
+    [faq] = _json_ld(hostile_site / "faq" / "index.html")
+    assert HOSTILE in [question["name"] for question in json.loads(faq)["mainEntity"]]
+    [glossary] = _json_ld(hostile_site / "glossary" / "index.html")
+    terms = json.loads(glossary)["hasDefinedTerm"]
+    assert any(term["name"] == HOSTILE and term["description"] == HOSTILE for term in terms)
+    head = BeautifulSoup(role.read_text(encoding="utf-8"), "html.parser").head
+    assert head is not None and len(head.find_all("script", type="application/ld+json")) == 1

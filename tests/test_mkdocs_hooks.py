@@ -67,6 +67,7 @@ def test_every_role_page_has_its_sections(site: Path, role_id: str) -> None:
     assert [h for h in headings if h in ROLE_SECTIONS] == filled
     assert not set(empty) & set(headings)
     assert headings[-1] == "sources"
+    assert ("classification-codes" in headings) == bool(data.get("codes"))
     if data.get("skills"):
         assert headings[:2] == ["at-a-glance-pay", "at-a-glance-skills"] or headings[0] == "at-a-glance-skills"
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator import prepared
-from generator.render import render_pages
+from generator.render import attachments, render_pages
 from generator.validate import validate
 
 CASE = Path(__file__).parent / "cases" / "render"
@@ -24,10 +24,12 @@ def test_prepared_pages_are_the_rendered_pages_with_their_edit_sources(content_d
     site = prepared.prepare(content_dir)
     rendered, pages = render_pages(validate(content_dir)[0])
     assert site.issues == []
-    assert list(site.pages) == list(rendered) and site.pages == rendered
+    files = attachments(pages)
+    assert files and all(path.startswith("data/") for path in files)
+    assert list(site.pages) == [*files, *rendered] and site.pages == {**files, **rendered}
     assert site.sources["roles/ml-engineer.md"] == "content/roles/ml-engineer.yaml"
-    assert site.sources["index.md"] is None
-    assert len(pages) == len(site.pages)
+    assert site.sources["index.md"] is None and site.sources["data/datapackage.json"] is None
+    assert len(pages) + len(files) == len(site.pages)
 
 
 def test_the_background_result_equals_the_one_made_here(content_dir: Path) -> None:

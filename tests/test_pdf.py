@@ -1,0 +1,81 @@
+"""The printed handbook: one PDF with contents, every role and every figure; an edition whose links all resolve."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from generator.evidence import figure
+from generator.models import Fact
+from generator.printbook import edition, order, page_url
+from generator.validate import validate
+from tests.conftest import find_chromium
+from tests.sitebuild import REPO, handbook
+
+pytestmark = pytest.mark.slow
+
+
+def _squeezed(text: str) -> str:
+    """Text without whitespace: a PDF breaks lines wherever the page needs, even after a dash."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_the_edition_holds_every_page_once_and_every_link_inside_it_resolves(built_site: Path) -> None:
+    page = BeautifulSoup(edition(built_site, REPO / "mkdocs.yml"), "html.parser")
+    sections = page.select("section.print-page")
+    built = {
+        "" if p.parent == built_site else p.parent.relative_to(built_site).as_posix() + "/"
+        for p in built_site.rglob("index.html")
+        if p.relative_to(built_site).parts[0] not in ("assets", "search")
+    }
+    assert len(sections) == len(built) > 100
+    ids = {str(element["id"]) for element in page.find_all(id=True)}
+    assert len(ids) == len(page.find_all(id=True)), "ids are unique across pages"
+    broken = sorted(
+        {
+            str(a["href"])
+            for a in page.find_all("a", href=True)
+            if str(a["href"]).startswith("#") and str(a["href"])[1:] not in ids
+        }
+    )
+    assert broken == []
+    assert not page.select("a.headerlink, .md-header, .md-sidebar, script")
+    contents = [a.get_text() for a in page.select("nav.print-toc a")]
+    assert contents[:2] == ["ML Engineering Handbook", "Roles"] and len(contents) == len(sections)
+
+
+def test_pages_follow_the_navigation_with_each_index_before_its_pages(built_site: Path) -> None:
+    urls = order(built_site, [page_url(path) for path in ("index.md", "roles/index.md", "faq.md")])
+    roles = [url for url in urls if url.startswith("roles/")]
+    assert urls[0] == "" and urls[1] == "roles/" and urls[1 : 1 + len(roles)] == roles
+    assert urls[1 + len(roles)] == "faq/"
+
+
+@pytest.mark.browser
+def test_make_pdf_prints_every_role_and_every_figure(tmp_path: Path) -> None:
+    if find_chromium() is None:
+        message = "Chromium not found; install Debian's chromium to print the PDF"
+        if os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " (HANDBOOK_REQUIRE_BROWSER=1)")
+        pytest.skip(message)
+    out = tmp_path / "handbook.pdf"
+    result = handbook("pdf", "--config", str(REPO / "mkdocs.yml"), "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    reader = PdfReader(out)
+    assert len(reader.pages) > 50
+    assert len(reader.outline) > 100, "the PDF carries its contents as bookmarks"
+    text = _squeezed(" ".join(page.extract_text() or "" for page in reader.pages))
+    content, _ = validate(REPO / "content")
+    missing = [role.title for role in content.entities["roles"].values() if _squeezed(role.title) not in text]
+    missing += [
+        f"{fact_id}: {figure(fact)}"
+        for fact_id, fact in content.entities["facts"].items()
+        if isinstance(fact, Fact) and _squeezed(figure(fact)) not in text
+    ]
+    assert missing == []
+    assert _squeezed("Contents") in text
