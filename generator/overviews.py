@@ -8,6 +8,7 @@ from typing import Any
 from generator.checker import Content
 from generator.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, importance, mark, proficiency_cell
 from generator.models import PROFICIENCY_ORDER, SOURCE_KIND_NAMES, Fact, Level, Role, Skill
+from generator.planner import level_assess_refs
 from generator.site import Linker, Page, Ref, title_of
 from generator.views import CATEGORY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
 
@@ -136,6 +137,7 @@ class Overviews:
                     "rank": f"rank {level.rank}{mark(level.rank_basis)}",
                     "rank_locator": level.rank_locator or "",
                     "disputes": self.evidence.about(page, "levels", level_id),
+                    "assess": level_assess_refs(self.content, self.link, page, level_id),
                     "sources": self.link.refs(page, "sources", level.sources),
                 }
             )

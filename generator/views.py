@@ -21,6 +21,7 @@ from generator.models import (
     Tool,
     Transition,
 )
+from generator.planner import role_assess_ref
 from generator.site import Linker, Page, Ref
 
 CATEGORY_NAMES = {
@@ -150,6 +151,7 @@ class EntityViews:
                 for category, rows in sorted(skill_groups.items(), key=lambda item: list(CATEGORY_NAMES).index(item[0]))
             ],
             "scale": self.evidence.scale(page),
+            "assess": role_assess_ref(page, role, role_id),
             "unrecorded": _words(
                 [
                     COVERAGE_NAMES[section]
