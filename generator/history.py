@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.markdown import safe_url
+from generator.models import URL_PATTERN
 from generator.site import Ref
 
 REPO_URL_VARIABLE = "HANDBOOK_REPO_URL"
@@ -51,7 +52,7 @@ class History:
 def read(content_root: Path, *, repo_url: str | None = None) -> History:
     """The last change of every file under `content_root`, from one `git log`; empty when git or history is absent."""
     url = repo_url if repo_url is not None else os.environ.get(REPO_URL_VARIABLE)
-    safe = safe_url(url.rstrip("/")) if url and url.startswith("https://") else None
+    safe = url.rstrip("/") if url and re.fullmatch(URL_PATTERN, url) else None
     git = ["git", "-c", "core.quotePath=false", "-C", str(content_root)]
     try:
         shallow = _run([*git, "rev-parse", "--is-shallow-repository"]).strip() == "true"
