@@ -23,8 +23,9 @@ EXTRA_REFERENCES: dict[str, list[tuple[str, ...]]] = {
     "comparisons": [("dimensions", "*", "left_refs", "*"), ("dimensions", "*", "right_refs", "*")],
     "disputes": [("mentions", "*", "id")],
 }
-SHARED_KINDS = ("scale",)
-"""Kinds that exist once whatever the size of the content: the four levels of the proficiency scale."""
+SHARED_KINDS = ("scale", "retired")
+"""Kinds that exist once whatever the size of the content: the four levels of the proficiency scale, and the
+retired ids (one file per kind, naming ids of the original content)."""
 
 
 def clone_id(entity_id: str, copy: int) -> str:

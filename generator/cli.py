@@ -65,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the new id, e.g. feature-stores")
     new.add_argument("--content", default="content", metavar="CONTENT_DIR")
 
+    ids = commands.add_parser(
+        "ids", help="add every id that has a file to content/published-ids.txt, the list of ids ever published"
+    )
+    ids.add_argument("content", nargs="?", default="content", metavar="CONTENT_DIR")
+
     prints = commands.add_parser(
         "fingerprint", help="write the hashes of the source articles' 12-word runs, for the own-words check"
     )
@@ -108,6 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if build_pdf(Path(args.config), Path(args.out), content=Path(args.content)) else 1
     if args.command == "new":
         return _new(Path(args.content), args.kind, args.id)
+    if args.command == "ids":
+        from generator.retired import MANIFEST, update_manifest
+
+        added = update_manifest(Path(args.content))
+        print(f"added {added} id(s) to {Path(args.content) / MANIFEST}")
+        return 0
     if args.command == "fingerprint":
         return _fingerprint(Path(args.sources), Path(args.out))
     return 2

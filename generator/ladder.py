@@ -8,6 +8,7 @@ from typing import Any
 from generator.checker import Content
 from generator.evidence import Evidence, mark, proficiency_cell
 from generator.models import Fact, Level, Role, Skill
+from generator.planner import level_assess_refs
 from generator.priority import higher, level_value, ordered
 from generator.roles import context
 from generator.site import Linker, Page
@@ -63,6 +64,7 @@ class Ladder:
             "rank": f"rank {level.rank}{mark(level.rank_basis)}",
             "rank_locator": level.rank_locator or "",
             "disputes": self.evidence.about(page, "levels", level_id),
+            "assess": level_assess_refs(self.content, self.link, page, level_id),
             "sources": self.link.refs(page, "sources", level.sources),
         }
 

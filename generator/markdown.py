@@ -35,14 +35,17 @@ def escape_part(text: object) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL if it is https:// or a relative path without a scheme, else None (the link is dropped)."""
+    """The URL if it is https:// or a relative path without a scheme, else None (the link is dropped).
+
+    A relative path keeps a query (`../planner/index.md?to=ml-engineer`): the planner reads its goal from it.
+    """
     if not url:
         return None
     parts = urlsplit(url.strip())
     if parts.scheme == "https" and parts.netloc:
         return quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~-._")
     if not parts.scheme and not parts.netloc and not url.startswith(("/", "\\")):
-        return quote(url.strip(), safe="/#%-._~")
+        return quote(url.strip(), safe="/#%-._~?=&")
     return None
 
 

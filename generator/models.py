@@ -522,6 +522,31 @@ class ScaleLevel(Entity):
     sources: Ids = []
 
 
+RetireReason = Literal["renamed", "merged", "removed"]
+"""Why a published id went out of use: renamed or merged into another entity, or removed without a successor."""
+
+
+class RetiredId(Entity):
+    """An id that was published once and is no longer in use, and what took its place."""
+
+    id: Id
+    reason: RetireReason
+    replaced_by: Id | None = Field(
+        default=None, description="The id of the same kind that took its place; required unless the reason is removed."
+    )
+    note: Text | None = None
+
+
+class Retired(Entity):
+    """Ids of one kind that were published and are no longer in use, in a file named after the kind's folder.
+
+    For example retired/skills.yaml lists retired skill ids. Saved assessments that name an old id are carried
+    over to its replacement.
+    """
+
+    ids: Annotated[list[RetiredId], Field(min_length=1, max_length=LIST_MAX_ITEMS)]
+
+
 class Faq(Entity):
     """A frequently asked question."""
 
@@ -547,6 +572,7 @@ KINDS: dict[str, type[Entity]] = {
     "faqs": Faq,
     "disputes": Dispute,
     "scale": ScaleLevel,
+    "retired": Retired,
 }
 """Folder name under content/ → model of the entities in it."""
 

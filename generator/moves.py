@@ -6,9 +6,11 @@ from collections import defaultdict
 from typing import Any
 
 from generator.evidence import importance, mark, proficiency_cell
+from generator.markdown import relative
 from generator.models import STAGE_NAMES, Level, Responsibility, Role, Transition
+from generator.planner import PLANNER_PAGE
 from generator.priority import higher, level_value, ordered
-from generator.site import Page
+from generator.site import Page, Ref
 from generator.views import EntityViews
 
 
@@ -105,6 +107,9 @@ class MovePages:
             "challenges": views.described(page, "challenges", goal.challenges),
             "scale": views.evidence.scale(page),
             "disputes": views.evidence.about(page, "transitions", move_id),
+            "assess": Ref("Rate yourself for this move", relative(page, PLANNER_PAGE) + f"?move={move_id}")
+            if goal.skills
+            else None,
             "sources": views.sources(page, move.sources),
         }
         title = link.title("transitions", move_id)

@@ -10,11 +10,14 @@ import jinja2
 from generator import compare, downloads, graph, jsonld, markdown
 from generator.checker import Content
 from generator.evidence import Evidence
+from generator.history import History
+from generator.history import read as read_history
 from generator.home import Home
 from generator.ladder import Ladder
 from generator.models import Challenge, Comparison, Opportunity, Responsibility, Role, Skill, Term, Tool, Transition
 from generator.moves import MovePages
 from generator.overviews import INDEX_KINDS, Overviews
+from generator.planner import planner_page
 from generator.reference import editing_page
 from generator.roles import RolePages
 from generator.site import Linker, Page, Ref
@@ -46,8 +49,11 @@ def _link(ref: Ref) -> str:
     return markdown.link(ref.text, ref.href)
 
 
-def pages(content: Content) -> list[Page]:
-    """Every page of the site as a view, in a stable order."""
+def pages(content: Content, history: History | None = None) -> list[Page]:
+    """Every page of the site as a view, in a stable order.
+
+    Each page made from one content file says when that file last changed (`history`, read from git by default).
+    """
     link = Linker(content)
     back = Backlinks(content)
     evidence = Evidence(content, link)
@@ -95,6 +101,11 @@ def pages(content: Content) -> list[Page]:
     found += [graph.career_paths_page(content, link), editing_page(), Page("tags.md", "tags.md.j2", "Tags", {})]
     found.append(downloads.page(content))
     jsonld.attach(content, found)
+    found.append(planner_page(content, link))
+    changes = history if history is not None else read_history(content.root)
+    for page in found:
+        if page.source_file:
+            page.view["history"] = changes.of(page.source_file)
     return found
 
 

@@ -9,6 +9,7 @@ from generator import crosswalk
 from generator.compare import too_thin
 from generator.evidence import importance, mark, proficiency_cell
 from generator.models import STAGE_NAMES, CoverageSection, Level, Responsibility, Role, Skill, Transition
+from generator.planner import role_assess_ref
 from generator.priority import ordered
 from generator.site import Page, Ref
 from generator.views import CATEGORY_NAMES, COVERAGE_NAMES, FAMILY_NAMES, EntityViews, words
@@ -90,6 +91,7 @@ class RolePages:
                 if role_id in (left, other)
             ],
             "codes": crosswalk.codes(link, page, role.codes),
+            "assess": role_assess_ref(page, role, role_id),
             "sources": views.sources(page, role.sources),
         }
         return Page(page, "role.md.j2", role.title, view, f"content/roles/{role_id}.yaml", [FAMILY_NAMES[role.family]])

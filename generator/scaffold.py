@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.checker import MODELINE, id_problem
 from generator.models import KIND_NAMES, KINDS
 from generator.reference import field_type
+from generator.retired import MANIFEST, update_manifest
 
 SINGULAR_TO_FOLDER = {singular: folder for folder, singular in KIND_NAMES.items()}
 
@@ -48,4 +49,6 @@ def new_entity(content: Path, kind: str, entity_id: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(scaffold_text(folder))
+    if folder != "retired" and (content / MANIFEST).is_file():
+        update_manifest(content)  # from now on the id counts as published: it cannot vanish unaccounted for
     return path

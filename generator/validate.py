@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.checker import Content, check_files
 from generator.crossrefs import check_references
 from generator.issues import Issue
+from generator.retired import check_retired
 
 
 def validate(root: Path, *, display_root: str | None = None, reuse: bool = False) -> tuple[Content, list[Issue]]:
@@ -16,4 +17,5 @@ def validate(root: Path, *, display_root: str | None = None, reuse: bool = False
     """
     content, issues = check_files(root, display_root=display_root, reuse=reuse)
     issues += check_references(content)
+    issues += check_retired(content, (display_root if display_root is not None else str(root)).rstrip("/"))
     return content, sorted(set(issues))

@@ -61,6 +61,10 @@ def test_no_script_handler_or_unsafe_url_in_any_page(hostile_site: Path) -> None
     for path in sorted(hostile_site.rglob("*.html")):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for script in page.find_all("script"):
+            if script.get("type") == "application/json":  # data, never run: it may hold the text, but no markup
+                if "<" in script.get_text() or json.loads(script.get_text()) is None:
+                    problems.append(f"{path}: data script {script.get('id')} holds markup")
+                continue
             if script.get("type") == "application/ld+json" and not set(script.get_text()) & {"<", ">", "&"}:
                 continue  # data, not code; test_structured_data_keeps_hostile_text_inside_its_script checks it
             if MARK in script.get_text() or "alert" in script.get_text() or MARK in str(script.get("src", "")):
@@ -76,6 +80,15 @@ def test_no_script_handler_or_unsafe_url_in_any_page(hostile_site: Path) -> None
                     element
                 ) else None
     assert problems == []
+
+
+def test_the_planner_data_holds_the_hostile_text_exactly(hostile_site: Path) -> None:
+    page = BeautifulSoup((hostile_site / "planner" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    script = page.find("script", id="planner-data")
+    assert script is not None and script.get("type") == "application/json"
+    data = json.loads(script.get_text())
+    assert data["skills"]["python"]["name"] == HOSTILE
+    assert HOSTILE in [role["title"] for role in data["roles"]]
 
 
 def test_hostile_text_is_shown_as_text(hostile_site: Path) -> None:

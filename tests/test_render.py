@@ -17,7 +17,8 @@ EXPECTED = CASE / "expected"
 
 
 @pytest.fixture
-def rendered(make_content: Callable[..., Path]) -> dict[str, str]:
+def rendered(make_content: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.delenv("HANDBOOK_REPO_URL", raising=False)  # the history links depend on it
     root = make_content(yaml.safe_load((CASE / "content.yaml").read_text(encoding="utf-8")))
     content, issues = validate(root, display_root="content")
     assert [str(issue) for issue in issues] == []
@@ -47,6 +48,8 @@ def test_every_entity_has_a_page_or_section(rendered: dict[str, str]) -> None:
     base = yaml.safe_load((CASE.parent / "base.yaml").read_text(encoding="utf-8"))
     for relative in {**base, **content_files}:
         kind, name = relative.split("/")
+        if kind == "retired":
+            continue  # a retired id names an entry that is gone: it has no page
         page, anchor = Linker.location(kind, name.removesuffix(".yaml"))
         assert page in rendered, relative
         if anchor:
