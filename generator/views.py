@@ -135,7 +135,8 @@ class EntityViews:
                 if getattr(link.entity(*item), "variant_of", None) == role_id
             ],
             "levels": [link.ref(page, "levels", level_id) for level_id, _ in levels],
-            "level_names": [level.title for _, level in levels if isinstance(level, Level)] or ["Expected"],
+            "level_names": [_short(level.title, role.title) for _, level in levels if isinstance(level, Level)]
+            or ["Expected"],
             "responsibilities": self.described(page, "responsibilities", role.responsibilities),
             "level_responsibilities": [
                 {
@@ -288,3 +289,9 @@ class EntityViews:
 def _words(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
+
+
+def _short(level: str, role: str) -> str:
+    """A level's name without the role's, for a table's column ("Junior"); the page names the levels in full."""
+    prefix = level.removesuffix(" " + role).strip()
+    return prefix if prefix and prefix != level else level
