@@ -37,7 +37,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body) if self.command != "HEAD" else None
         return None
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the standard library's name
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet: the audit prints its own table."""
 
 

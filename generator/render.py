@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import jinja2
 
-from generator import compare, graph, markdown
+from generator import compare, graph, markdown, pagemeta
 from generator.checker import Content
 from generator.evidence import Evidence
 from generator.models import Challenge, Comparison, Opportunity, Responsibility, Role, Skill, Term, Tool
@@ -116,9 +115,7 @@ class Renderer:
     def render(self, page: Page) -> str:
         """One page's Markdown."""
         text = self.env.get_template(page.template).render(page=page, **page.view)
-        # Tags come from the model's fixed vocabularies, never from free text; JSON is valid YAML.
-        front = f"---\ntags: {json.dumps(page.tags)}\n---\n\n" if page.tags else ""
-        return front + text + self.glossary.footer(text)
+        return pagemeta.front_matter(page, text) + text + self.glossary.footer(text)
 
 
 def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:

@@ -275,6 +275,7 @@ class EntityViews:
             "comparisons": [self.link.ref(page, "comparisons", cid) for cid in self._comparisons_about(entity_id)],
             "url": getattr(entity, "url", None),
             "mitigations": getattr(entity, "mitigations", []),
+            "keywords": getattr(entity, "keywords", []),
             "type": TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), ""),
             "editorial": getattr(entity, "description_basis", "sourced") == "editorial",
             "disputes": self.evidence.about(page, kind, entity_id),
