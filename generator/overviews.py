@@ -9,7 +9,7 @@ from generator.checker import Content
 from generator.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, importance, mark, proficiency_cell
 from generator.models import PROFICIENCY_ORDER, SOURCE_KIND_NAMES, Fact, Level, Role, Skill
 from generator.site import Linker, Page, Ref, title_of
-from generator.views import CATEGORY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
+from generator.views import CATEGORY_NAMES, FAMILY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
 
 INDEX_KINDS = {
     "roles": ("Roles", "The machine learning engineer, its variants, and the roles it is compared with."),
@@ -26,6 +26,9 @@ ABSENT = {"described": "—", "partial": "not listed", "not-recorded": "not reco
 
 MATRIX_CELLS = 5000
 """Above this many roles × skills, the skills index lists the roles of each skill instead of a full matrix."""
+
+KIND_NAMES = {"faqs": "Questions", "terms": "Glossary", "transitions": "Career moves", "disputes": "Disagreements"}
+"""What the sources page calls the entries of a kind that cite a source, where the kind's name would not read."""
 
 
 def _importance(role: object, skill_id: str) -> str:
@@ -51,7 +54,9 @@ class Overviews:
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for entity_id in self.link.sorted_ids(kind):
             entity = self.link.entity(kind, entity_id)
-            group = TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), "") or getattr(entity, "family", "")
+            group = TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), "") or FAMILY_NAMES.get(
+                getattr(entity, "family", ""), ""
+            )
             description = getattr(entity, "description", None) or getattr(entity, "summary", "")
             groups[group].append({"ref": self.link.ref(page, kind, entity_id), "description": description})
         view = {"intro": intro, "groups": [{"name": name, "items": items} for name, items in sorted(groups.items())]}
@@ -217,7 +222,10 @@ class Overviews:
                     "source": source,
                     "date": str(getattr(source, "date", "not stated")),
                     "kind": SOURCE_KIND_NAMES[getattr(source, "kind", "article")],
-                    "citing": [{"kind": kind.capitalize(), "refs": refs} for kind, refs in sorted(citing.items())],
+                    "citing": [
+                        {"kind": KIND_NAMES.get(kind, kind.capitalize()), "refs": refs}
+                        for kind, refs in sorted(citing.items())
+                    ],
                 }
             )
         counts = Counter(section["kind"] for section in sections)

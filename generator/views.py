@@ -123,7 +123,8 @@ class EntityViews:
                 {"skill": link.ref(page, "skills", entry.skill), "importance": importance(entry), "cells": cells}
             )
         moves = self._moves(role_id)
-        moves_in = [(tid, t) for tid, t in moves if t.to_role == role_id]
+        # A move within the role (junior to senior) is listed once, where it leads out of a level.
+        moves_in = [(tid, t) for tid, t in moves if t.to_role == role_id and t.from_role != role_id]
         moves_out = [(tid, t) for tid, t in moves if t.from_role == role_id]
         view = {
             "role": role,
