@@ -46,15 +46,22 @@ class Result:
 
     def misses(self) -> list[str]:
         """Every target this page does not meet, in words."""
-        missed = [f"{name} {self.scores.get(name)} < {goal}" for name, goal in TARGETS.items()
-                  if self.scores.get(name, 0) < goal]
+        missed = [
+            f"{name} {self.scores.get(name)} < {goal}"
+            for name, goal in TARGETS.items()
+            if self.scores.get(name, 0) < goal
+        ]
         return missed + [f"axe: {violation}" for violation in self.axe]
 
 
 def lighthouse(url: str, out: Path) -> dict[str, Any]:
     """One Lighthouse run (mobile, simulated throttling: its defaults) → the parsed report."""
     command = [
-        str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
         f"--only-categories={','.join(CATEGORIES)}",
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
     ]

@@ -226,8 +226,10 @@ def test_search_answers_reader_queries_in_its_top_three(browser: Browser, served
     failed = []
     for query, expected in QUERIES.items():
         found = _top_three(page, query)
-        if not any(target in found or ("#" not in target and any(f.startswith(target + "#") for f in found))
-                   for target in expected):
+        if not any(
+            target in found or ("#" not in target and any(f.startswith(target + "#") for f in found))
+            for target in expected
+        ):
             failed.append(f"{query!r}: expected one of {expected}, the first three results link {found}")
     context.close()
     assert not failed, "\n".join(failed)
