@@ -69,8 +69,10 @@
         wrap.removeAttribute("aria-label");
       }
     }
-    update();
-    if (window.ResizeObserver) new ResizeObserver(function () { idle(update); }).observe(wrap);
+    // Read the sizes only when the browser reports them after a layout it did anyway: asking for them here would
+    // force a layout of the whole page for every table.
+    if (window.ResizeObserver) new ResizeObserver(update).observe(wrap);
+    else update();
   }
 
   function prepare(table) {
