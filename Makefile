@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # Every dependency, runtime and test, pinned with hashes; generated from pyproject.toml by `make lock`.
 LOCK := requirements.txt
 
-.PHONY: setup lock validate schema test site serve offline pdf fingerprints bench clean
+.PHONY: setup lock validate schema test site serve offline pdf fingerprints bench clean audit screenshots
 
 setup: $(STAMP)
 
@@ -63,3 +63,13 @@ fingerprints: setup
 
 bench: setup
 	$(BIN)/python bench/bench.py
+
+# Lighthouse (pinned in audit/package-lock.json, run with Debian's Chromium) and axe on key pages of the built site,
+# served compressed; prints a table of scores and fails when a target is missed. Not part of `make test`.
+audit: site
+	cd audit && npm ci --ignore-scripts --no-audit --no-fund --silent
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m audit.run site
+
+# PNGs of the key pages (desktop and 390 px, light and dark) in test-artefacts/screenshots/pages, for review.
+screenshots: site
+	$(BIN)/python -m audit.screenshots site test-artefacts/screenshots/pages

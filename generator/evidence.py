@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.checker import Content
 from generator.crossrefs import FACT_REFERENCE
-from generator.models import Dispute, Fact, ProficiencyValue, RoleSkill, Source
+from generator.models import PROFICIENCY_ORDER, Dispute, Fact, ProficiencyValue, RoleSkill, Source
 from generator.site import Linker, Ref
 
 SCALE_PAGE = "scale.md"
@@ -29,8 +29,15 @@ def proficiency_cell(entry: RoleSkill, level: str | None) -> dict[str, Any]:
     """One level's cell of a role's skill entry: the value, its basis mark and the words it is read from."""
     value: ProficiencyValue | None = next((item for item in entry.proficiency if item.level == level), None)
     if value is None:
-        return {"value": "", "mark": "", "basis": "", "locator": ""}
-    return {"value": value.value, "mark": mark(value.basis), "basis": value.basis, "locator": value.locator or ""}
+        return {"value": "", "mark": "", "basis": "", "locator": "", "rank": 0}
+    rank = PROFICIENCY_ORDER.index(value.value) + 1  # tables sort a level by its place on the scale
+    return {
+        "value": value.value,
+        "mark": mark(value.basis),
+        "basis": value.basis,
+        "locator": value.locator or "",
+        "rank": rank,
+    }
 
 
 def importance(entry: RoleSkill) -> str:

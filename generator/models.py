@@ -54,6 +54,14 @@ SourceDate = Annotated[dt.date, BeforeValidator(_date_text)] | Literal["not stat
 ReadDate = Annotated[dt.date, BeforeValidator(_date_text)]
 Ids = Annotated[list[Id], Field(max_length=LIST_MAX_ITEMS)]
 Names = Annotated[list[Name], Field(max_length=50)]
+Keywords = Annotated[
+    list[Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=60)]],
+    Field(
+        max_length=20,
+        description="Words readers search for that the text itself may not use, e.g. 'salary' for a question "
+        "about earnings; the page lists them as related terms, so site search finds it.",
+    ),
+]
 Number = Annotated[float, Field(allow_inf_nan=False)]
 """A finite number: NaN and infinity are refused."""
 ABBREVIATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9+/&.-]{0,15}$"
@@ -252,6 +260,7 @@ class Role(Entity):
 
     title: Name
     also_called: Names = []
+    keywords: Keywords = []
     summary: Text
     family: Family
     variant_of: Id | None = None
@@ -299,6 +308,7 @@ class Skill(Entity):
     name: Name
     category: SkillCategory
     description: Text
+    keywords: Keywords = []
     description_basis: GlossBasis = "sourced"
     levels: Annotated[list[Descriptor], Field(max_length=4)] = Field(
         default=[], description="What the skill looks like at a level of the scale, where a source describes it."
@@ -347,6 +357,7 @@ class Tool(Entity):
     name: Name
     type: ToolType
     description: Text
+    keywords: Keywords = []
     description_basis: GlossBasis = "sourced"
     url: Url | None = None
     sources: Sources
@@ -404,6 +415,7 @@ class Fact(Entity):
     """One statistic, exactly as a source reports it."""
 
     statement: Name = Field(description="What the figure says, in a short phrase.")
+    keywords: Keywords = []
     metric: Metric
     value: Number | Range
     unit: Name = Field(description="e.g. 'per year', 'percent', 'times'.")
@@ -462,6 +474,7 @@ class Term(Entity):
     abbreviation: Abbreviation | None = None
     expansion: Name
     definition: Text
+    keywords: Keywords = []
     definition_basis: GlossBasis = Field(
         default="sourced", description="'editorial' when the handbook explains a term its sources only mention."
     )
@@ -552,6 +565,10 @@ class Faq(Entity):
 
     question: Name
     answer: Text
+    keywords: Keywords = []
+    order: int | None = Field(
+        default=None, ge=1, le=1000, description="Place on the FAQ page, the most asked first; unplaced ones follow."
+    )
     sources: Sources
 
 

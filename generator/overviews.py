@@ -9,7 +9,7 @@ from generator.checker import Content
 from generator.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, importance
 from generator.models import PROFICIENCY_ORDER, SOURCE_KIND_NAMES, Fact, Role, Skill
 from generator.site import Linker, Page, Ref
-from generator.views import CATEGORY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
+from generator.views import CATEGORY_NAMES, FAMILY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
 
 INDEX_KINDS = {
     "roles": ("Roles", "The machine learning engineer, its variants, and the roles it is compared with."),
@@ -26,6 +26,9 @@ ABSENT = {"described": "—", "partial": "not listed", "not-recorded": "not reco
 
 MATRIX_CELLS = 5000
 """Above this many roles × skills, the skills index lists the roles of each skill instead of a full matrix."""
+
+KIND_NAMES = {"faqs": "Questions", "terms": "Glossary", "transitions": "Career moves", "disputes": "Disagreements"}
+"""What the sources page calls the entries of a kind that cite a source, where the kind's name would not read."""
 
 
 def _importance(role: object, skill_id: str) -> str:
@@ -51,7 +54,9 @@ class Overviews:
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for entity_id in self.link.sorted_ids(kind):
             entity = self.link.entity(kind, entity_id)
-            group = TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), "") or getattr(entity, "family", "")
+            group = TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), "") or FAMILY_NAMES.get(
+                getattr(entity, "family", ""), ""
+            )
             description = getattr(entity, "description", None) or getattr(entity, "summary", "")
             groups[group].append({"ref": self.link.ref(page, kind, entity_id), "description": description})
         view = {"intro": intro, "groups": [{"name": name, "items": items} for name, items in sorted(groups.items())]}
@@ -121,7 +126,13 @@ class Overviews:
             assert isinstance(fact, Fact)
             grouped[fact.metric].append((fact_id, fact))
         groups = [
-            {"name": names[key], "rows": self.entities.fact_rows(page, grouped[key])} for key in names if grouped[key]
+            {
+                "name": names[key],
+                "rows": self.entities.fact_rows(page, grouped[key]),
+                "keywords": list(dict.fromkeys(word for _, fact in grouped[key] for word in fact.keywords)),
+            }
+            for key in names
+            if grouped[key]
         ]
         return Page(page, "facts.md.j2", "Facts and figures", {"groups": groups})
 
@@ -140,7 +151,10 @@ class Overviews:
                     "source": source,
                     "date": str(getattr(source, "date", "not stated")),
                     "kind": SOURCE_KIND_NAMES[getattr(source, "kind", "article")],
-                    "citing": [{"kind": kind.capitalize(), "refs": refs} for kind, refs in sorted(citing.items())],
+                    "citing": [
+                        {"kind": KIND_NAMES.get(kind, kind.capitalize()), "refs": refs}
+                        for kind, refs in sorted(citing.items())
+                    ],
                 }
             )
         counts = Counter(section["kind"] for section in sections)
@@ -150,7 +164,7 @@ class Overviews:
     def sections(self, kind: str, template: str, title: str) -> Page:
         """A page with one anchored section per entity (glossary, FAQ, trends)."""
         page = {"terms": "glossary.md", "faqs": "faq.md", "trends": "trends/index.md"}[kind]
-        ids = self.link.sorted_ids(kind) if kind != "faqs" else sorted(self.content.entities[kind])
+        ids = self._reading_order(kind)
         items = [
             {
                 "id": entity_id,
@@ -162,7 +176,16 @@ class Overviews:
             }
             for entity_id, entity in ((entity_id, self.link.entity(kind, entity_id)) for entity_id in ids)
         ]
-        return Page(page, template, title, {"items": items})
+        return Page(page, template, title, {"items": items, "letters": _letters(items) if kind == "terms" else []})
+
+    def _reading_order(self, kind: str) -> list[str]:
+        """FAQs by their `order` (the most asked first), terms by the name they are shown under, others by title."""
+        entities = self.content.entities[kind]
+        if kind == "faqs":
+            return sorted(entities, key=lambda fid: (getattr(entities[fid], "order", None) or 1001, fid))
+        if kind == "terms":
+            return sorted(entities, key=lambda tid: (_shown(entities[tid]).casefold(), tid))
+        return self.link.sorted_ids(kind)
 
     def disputes(self) -> Page:
         """Where the sources disagree: every recorded disagreement, its positions and the entries it concerns."""
@@ -182,3 +205,16 @@ class Overviews:
 def _editorial_gloss(entity: object) -> bool:
     """Whether a definition or description is the handbook's own explanation rather than a source's."""
     return "editorial" in (getattr(entity, name, "") for name in ("definition_basis", "description_basis"))
+
+
+def _shown(term: object) -> str:
+    """The name a glossary entry is listed under: its abbreviation when it has one, else its expansion."""
+    return str(getattr(term, "abbreviation", None) or getattr(term, "expansion", ""))
+
+
+def _letters(items: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The A–Z strip of the glossary: each initial letter with the anchor of the first entry under it."""
+    first: dict[str, str] = {}
+    for item in items:
+        first.setdefault(_shown(item["entity"])[:1].upper(), item["id"])
+    return [{"letter": letter, "id": entry} for letter, entry in first.items()]

@@ -48,7 +48,7 @@ def _fields(model: type[BaseModel]) -> list[dict[str, Any]]:
                 "name": name,
                 "type": field_type(info),
                 "required": info.is_required(),
-                "description": info.description or "",
+                "description": (info.description or "").replace("`", "'"),  # code marks read as quotes
             }
         )
     return rows

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import jinja2
 
-from generator import compare, downloads, graph, jsonld, markdown
+from generator import compare, downloads, graph, jsonld, markdown, pagemeta
 from generator.checker import Content
 from generator.evidence import Evidence
 from generator.history import History
@@ -130,13 +129,7 @@ class Renderer:
     def render(self, page: Page) -> str:
         """One page's Markdown."""
         text = self.env.get_template(page.template).render(page=page, **page.view)
-        # Tags come from the model's fixed vocabularies, never from free text; JSON is valid YAML. The JSON-LD is
-        # one line of ASCII with no quote or backslash left unescaped by json.dumps, so YAML reads it back as is.
-        meta = ([f"tags: {json.dumps(page.tags)}"] if page.tags else []) + (
-            [f"jsonld: {json.dumps(page.jsonld)}"] if page.jsonld else []
-        )
-        front = "---\n" + "\n".join(meta) + "\n---\n\n" if meta else ""
-        return front + text + self.glossary.footer(text)
+        return pagemeta.front_matter(page, text) + text + self.glossary.footer(text)
 
 
 def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:

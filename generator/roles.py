@@ -12,7 +12,7 @@ from generator.models import STAGE_NAMES, CoverageSection, Level, Responsibility
 from generator.planner import role_assess_ref
 from generator.priority import ordered
 from generator.site import Page, Ref
-from generator.views import CATEGORY_NAMES, COVERAGE_NAMES, FAMILY_NAMES, EntityViews, words
+from generator.views import CATEGORY_NAMES, COVERAGE_NAMES, FAMILY_NAMES, EntityViews, short_level, words
 
 GLANCE_SKILLS = 5
 """How many skills the at-a-glance block names per level: the ones that matter most by the evidence."""
@@ -54,7 +54,8 @@ class RolePages:
                 if getattr(link.entity(*item), "variant_of", None) == role_id
             ],
             "levels": [link.ref(page, "levels", level_id) for level_id in levels],
-            "level_names": [link.title("levels", level_id) for level_id in levels] or ["Expected"],
+            "level_names": [short_level(link.title("levels", level_id), role.title) for level_id in levels]
+            or ["Expected"],
             "glance": self.glance(page, role, levels, facts),
             "stages": sections["responsibilities"],
             "skill_groups": sections["skills"],

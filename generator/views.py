@@ -177,6 +177,7 @@ class EntityViews:
             "comparisons": [self.link.ref(page, "comparisons", cid) for cid in self._comparisons_about(entity_id)],
             "url": getattr(entity, "url", None),
             "mitigations": getattr(entity, "mitigations", []),
+            "keywords": getattr(entity, "keywords", []),
             "type": TOOL_TYPE_NAMES.get(getattr(entity, "type", ""), ""),
             "editorial": getattr(entity, "description_basis", "sourced") == "editorial",
             "disputes": self.evidence.about(page, kind, entity_id),
@@ -191,3 +192,9 @@ class EntityViews:
 def words(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
+
+
+def short_level(level: str, role: str) -> str:
+    """A level's name without the role's, for a table's column ("Junior"); the page names the levels in full."""
+    prefix = level.removesuffix(" " + role).strip()
+    return prefix if prefix and prefix != level else level

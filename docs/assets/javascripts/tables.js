@@ -1,16 +1,105 @@
-// Makes every data table on a page sortable (tablesort is vendored beside this file). A cell whose value is
-// given as <data value="…"> sorts by that number, so money, counts and years sort as numbers, not as text.
-Tablesort.extend(
-  "handbook-number",
-  function (item) { return /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(item); },
-  function (a, b) { return parseFloat(b) - parseFloat(a); } // tablesort's own number sort runs in this order
-);
+// Tables that read on any screen. Each table of an article gets, once the page is idle (never before it is painted):
+// - on a narrow screen, a table that cites (a column headed "Source" or "Sources") stacks its rows into cards,
+//   each cell labelled with its column, so the citation is never the part that is cut off (extra.css);
+// - any other table wider than its column scrolls sideways in a region that says so, can be scrolled by
+//   keyboard, and keeps its first column in view (extra.css);
+// - a table long enough to need it sorts by clicking a header (tablesort, vendored beside this file). A cell
+//   whose value is given as <data value="…"> sorts by that number, so money, years and proficiency sort by
+//   their value, not as text.
+(function () {
+  "use strict";
 
-document$.subscribe(function () {
-  document.querySelectorAll("article table:not([class])").forEach(function (table) {
-    table.querySelectorAll("td > data[value]").forEach(function (data) {
-      data.parentElement.setAttribute("data-sort", data.value);
+  var SORT_MIN_ROWS = 6; // a shorter table is read at a glance: sorting it adds tab stops and helps nobody
+  var CITATION = /^sources?$/i;
+
+  Tablesort.extend(
+    "handbook-number",
+    function (item) { return /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(item); },
+    function (a, b) { return parseFloat(b) - parseFloat(a); } // tablesort's own number sort runs in this order
+  );
+
+  function idle(task) {
+    if (window.requestIdleCallback) window.requestIdleCallback(task, { timeout: 2000 });
+    else window.setTimeout(task, 50);
+  }
+
+  function headerTexts(table) {
+    var row = table.tHead && table.tHead.rows[0];
+    return row ? Array.prototype.map.call(row.cells, function (cell) { return cell.textContent.trim(); }) : [];
+  }
+
+  // The name a screen reader announces for a scrolling table: the heading above it.
+  function name(wrap) {
+    for (var node = wrap.previousElementSibling; node; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) return node.textContent.replace(/¶$/, "").trim();
+    }
+    return "Table";
+  }
+
+  function cards(table, headers) {
+    table.setAttribute("role", "table"); // display: block (the cards) would drop the table's meaning
+    Array.prototype.forEach.call(table.rows, function (row) {
+      row.setAttribute("role", "row");
+      Array.prototype.forEach.call(row.cells, function (cell, index) {
+        cell.setAttribute("role", cell.tagName === "TH" ? "columnheader" : "cell");
+        if (cell.tagName === "TD") cell.setAttribute("data-label", headers[index] || "");
+      });
     });
-    new Tablesort(table);
+  }
+
+  function scrolling(wrap) {
+    var hint = document.createElement("p");
+    hint.className = "handbook-scroll-hint";
+    hint.textContent = "Scroll sideways for more columns →";
+    hint.hidden = true;
+    wrap.parentNode.insertBefore(hint, wrap);
+    var label = name(wrap) + " (table, scrolls sideways)";
+    function update() {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls === wrap.classList.contains("handbook-scrolls")) return;
+      wrap.classList.toggle("handbook-scrolls", scrolls);
+      hint.hidden = !scrolls;
+      if (scrolls) { // a keyboard user reaches the region and scrolls it with the arrow keys
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", label);
+      } else {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    }
+    // Read the sizes only when the browser reports them after a layout it did anyway: asking for them here would
+    // force a layout of the whole page for every table.
+    if (window.ResizeObserver) new ResizeObserver(update).observe(wrap);
+    else update();
+  }
+
+  function prepare(table) {
+    var wrap = table.closest(".md-typeset__scrollwrap");
+    var headers = headerTexts(table);
+    if (wrap && headers.some(function (text) { return CITATION.test(text); })) {
+      wrap.classList.add("handbook-cards");
+      cards(table, headers);
+    }
+    if (wrap) scrolling(wrap);
+    if (table.tBodies[0] && table.tBodies[0].rows.length >= SORT_MIN_ROWS) {
+      table.querySelectorAll("td > data[value]").forEach(function (data) {
+        data.parentElement.setAttribute("data-sort", data.value);
+      });
+      new Tablesort(table);
+    }
+  }
+
+  document$.subscribe(function () {
+    var tables = Array.prototype.slice.call(document.querySelectorAll("article table:not([class])"));
+    // One table per idle slot: a long page never blocks the reader for the whole set at once.
+    function next(deadline) {
+      while (tables.length && (!deadline || deadline.timeRemaining() > 4)) prepare(tables.shift());
+      if (tables.length) idle(next);
+      else document.documentElement.setAttribute("data-tables-ready", "");
+    }
+    document.documentElement.removeAttribute("data-tables-ready");
+    idle(next);
   });
-});
+})();

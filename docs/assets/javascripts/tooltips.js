@@ -1,12 +1,16 @@
 // Abbreviation tooltips. The expansion is set as text (textContent), never parsed as markup, so nothing a
 // contributor writes in the glossary can run in a reader's browser. They open on hover, on keyboard focus and
 // on tap, stay open while the pointer is over them, and close with Escape (WCAG 2.2, 1.4.13).
+//
+// Nothing is done to the abbreviations while the page loads: events are handled once, on the document, and the
+// only change to the page (the first use of each abbreviation becomes a tab stop) waits until the page is idle.
 (function () {
   "use strict";
 
   var tip = null;
   var owner = null;
   var hideTimer = 0;
+  var wasOpen = false;
 
   function tooltip() {
     if (tip === null) {
@@ -20,6 +24,17 @@
       document.body.appendChild(tip);
     }
     return tip;
+  }
+
+  // The abbreviation an event happened on, its title moved to data-expansion (the browser's own tooltip would
+  // show the same text a second time).
+  function abbreviation(target) {
+    var abbr = target instanceof Element ? target.closest("article abbr[title], article abbr[data-expansion]") : null;
+    if (abbr !== null && abbr.hasAttribute("title")) {
+      abbr.setAttribute("data-expansion", abbr.getAttribute("title"));
+      abbr.removeAttribute("title");
+    }
+    return abbr;
   }
 
   function place(element) {
@@ -53,40 +68,55 @@
     hideTimer = setTimeout(hide, 300);
   }
 
-  function prepare(root) {
-    var seen = {};
-    root.querySelectorAll("abbr[title]").forEach(function (abbr) {
-      abbr.setAttribute("data-expansion", abbr.getAttribute("title"));
-      abbr.removeAttribute("title"); // the browser's own tooltip would show the same text twice
-      var key = abbr.textContent;
-      if (!seen[key]) {
-        seen[key] = true;
-        abbr.tabIndex = 0; // the first use of each abbreviation on a page is reachable by keyboard
-      }
-      abbr.addEventListener("mouseenter", function () { show(abbr); });
-      abbr.addEventListener("mouseleave", hideSoon);
-      abbr.addEventListener("focus", function () { show(abbr); });
-      abbr.addEventListener("blur", hideSoon);
-      // A tap also fires mouseenter and focus before its click, so whether it closes the tooltip depends on
-      // whether the tooltip was open when the pointer went down.
-      var wasOpen = false;
-      abbr.addEventListener("pointerdown", function () { wasOpen = owner === abbr && !tip.hidden; });
-      abbr.addEventListener("click", function (event) {
-        event.stopPropagation();
-        if (wasOpen) hide(); else show(abbr);
-      });
-    });
-  }
-
+  document.addEventListener("mouseover", function (event) {
+    var abbr = abbreviation(event.target);
+    if (abbr !== null && abbr !== owner) show(abbr);
+  });
+  document.addEventListener("mouseout", function (event) {
+    var abbr = abbreviation(event.target);
+    if (abbr !== null && !abbr.contains(event.relatedTarget)) hideSoon();
+  });
+  document.addEventListener("focusin", function (event) {
+    var abbr = abbreviation(event.target);
+    if (abbr !== null) show(abbr);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (abbreviation(event.target) !== null) hideSoon();
+  });
+  // A tap also fires mouseover and focus before its click, so whether it closes the tooltip depends on whether
+  // the tooltip was open for it when the pointer went down.
+  document.addEventListener("pointerdown", function (event) {
+    var abbr = abbreviation(event.target);
+    wasOpen = abbr !== null && owner === abbr && tip !== null && !tip.hidden;
+  });
+  document.addEventListener("click", function (event) {
+    var abbr = abbreviation(event.target);
+    if (abbr === null) hide();
+    else if (wasOpen) hide();
+    else show(abbr);
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hide();
   });
-  document.addEventListener("click", function () { hide(); });
   window.addEventListener("scroll", function () { if (owner) place(owner); }, { passive: true });
+
+  // The first use of each abbreviation on a page is reachable by keyboard.
+  function focusable(article) {
+    var seen = {};
+    article.querySelectorAll("abbr[title], abbr[data-expansion]").forEach(function (abbr) {
+      var key = abbr.textContent;
+      if (!seen[key]) {
+        seen[key] = true;
+        abbr.tabIndex = 0;
+      }
+    });
+  }
 
   document$.subscribe(function () {
     hide();
     var article = document.querySelector("article");
-    if (article) prepare(article);
+    if (article === null) return;
+    if (window.requestIdleCallback) window.requestIdleCallback(function () { focusable(article); }, { timeout: 2000 });
+    else window.setTimeout(function () { focusable(article); }, 50);
   });
 })();
