@@ -93,6 +93,7 @@ EXTRA_FIELDS: dict[str, dict[str, Any]] = {
     "levels/junior.yaml": {"also_called": ["a"]},
     "roles/ml-engineer.yaml": {
         "also_called": ["a"],
+        "keywords": ["k"],
         "education": [{"text": "t", "sources": ["article"]}],
         "backgrounds": [{"text": "t", "sources": ["article"]}],
         "prior_roles": [{"title": "t", "role": "data-scientist", "note": "n", "sources": ["article"]}],
@@ -105,9 +106,16 @@ EXTRA_FIELDS: dict[str, dict[str, Any]] = {
             "prior_roles": "partial",
         },
     },
-    "facts/typical-salary.yaml": {"note": "n"},
+    "facts/typical-salary.yaml": {"note": "n", "keywords": ["k"]},
+    "faqs/what-is-it.yaml": {"keywords": ["k"]},
+    "terms/ml.yaml": {"keywords": ["k"]},
+    "tools/pytorch.yaml": {"keywords": ["k"]},
     "comparisons/data-scientist-vs-ml-engineer.yaml": {"summary": "s"},
-    "skills/python.yaml": {"levels": [{"level": "expert", "text": "t", "sources": ["article"]}]},
+    "skills/python.yaml": {
+        "levels": [{"level": "expert", "text": "t", "sources": ["article"]}],
+        "keywords": ["k"],
+        "codes": [{"scheme": "sfia", "code": "MLNG", "title": "t", "match": "close", "source": "classification"}],
+    },
     "transitions/junior-to-senior.yaml": {"kind_basis": "derived", "kind_locator": "k"},
 }
 
