@@ -21,7 +21,7 @@ from urllib.parse import urldefrag, urljoin
 import yaml
 
 EDITION = "print-edition.html"
-_REMOVED = "a.headerlink, a.md-content__button, nav.md-tags, .md-source-file"
+_REMOVED = "a.headerlink, a.md-content__button, nav.md-tags, .md-source-file, script, details.handbook-toc"
 
 
 def _nav_urls(config: Path) -> list[str]:

@@ -60,8 +60,8 @@ def test_the_data_holds_each_goal_with_its_evidence(
     assert data["moves"] == [
         {
             "id": "junior-to-senior",
-            "title": "Machine learning engineer (Junior) to Machine learning engineer (Senior)",
-            "href": "career-paths.md#junior-to-senior",
+            "title": "Junior to Senior",
+            "href": "moves/junior-to-senior.md",
             "kind": "promotion",
             "from_role": "ml-engineer",
             "from_level": "junior",
