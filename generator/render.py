@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -23,6 +24,7 @@ from generator.site import Linker, Page, Ref
 from generator.views import Backlinks, EntityViews
 
 TEMPLATES = Path(__file__).parent / "templates"
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
 
 def environment() -> jinja2.Environment:
@@ -129,7 +131,8 @@ class Renderer:
     def render(self, page: Page) -> str:
         """One page's Markdown."""
         text = self.env.get_template(page.template).render(page=page, **page.view)
-        return pagemeta.front_matter(page, text) + text + self.glossary.footer(text)
+        # Text inside a script element (the planner's data) is never shown, so it defines no abbreviation.
+        return pagemeta.front_matter(page, text) + text + self.glossary.footer(_SCRIPT.sub("", text))
 
 
 def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
