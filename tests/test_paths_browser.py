@@ -91,7 +91,7 @@ def test_the_ml_engineer_page_answers_in_its_first_screen(browser: Browser, offl
         box = page.locator(selector).first.bounding_box()
         assert box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= fold, selector
 
-    on_first_screen("article h1 + p")  # what the role is
+    on_first_screen("article h1 ~ p")  # what the role is
     on_first_screen("#at-a-glance-pay")
     on_first_screen("#at-a-glance-skills")
     figure = page.locator("#at-a-glance-pay + ul > li").first

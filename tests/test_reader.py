@@ -172,12 +172,12 @@ def test_every_index_page_is_in_the_sidebar_by_its_name(built_site: Path) -> Non
 QUERIES = {
     # query a reader types: pages (path, optionally #section) any one of which must be among the first three
     "salary": ["faq/#how-much-does-an-ml-engineer-earn"],
-    "pay": ["faq/#how-much-does-an-ml-engineer-earn", "facts/"],
+    "pay": ["faq/#how-much-does-an-ml-engineer-earn", "facts/", "roles/ml-engineer/#at-a-glance-pay"],
     "compensation": ["faq/#how-much-does-an-ml-engineer-earn", "facts/"],
     "how much does an ml engineer earn": ["faq/#how-much-does-an-ml-engineer-earn"],
     "ml engineer salary": ["faq/#how-much-does-an-ml-engineer-earn", "facts/"],
     "software engineer": ["roles/software-engineer/"],
-    "software engineer to ml engineer": ["roles/software-engineer/"],
+    "software engineer to ml engineer": ["roles/software-engineer/", "moves/software-engineer-to-ml-engineer/"],
     "data scientist vs ml engineer": ["faq/#how-does-an-ml-engineer-differ-from-a-data-scientist"],
     "MLOps": ["skills/mlops/"],
     "containers": ["skills/containerisation/", "tools/docker/"],
