@@ -107,7 +107,10 @@ EXTRA_FIELDS: dict[str, dict[str, Any]] = {
     },
     "facts/typical-salary.yaml": {"note": "n"},
     "comparisons/data-scientist-vs-ml-engineer.yaml": {"summary": "s"},
-    "skills/python.yaml": {"levels": [{"level": "expert", "text": "t", "sources": ["article"]}]},
+    "skills/python.yaml": {
+        "levels": [{"level": "expert", "text": "t", "sources": ["article"]}],
+        "codes": [{"scheme": "sfia", "code": "XXXX", "title": "t", "match": "broad", "source": "classification"}],
+    },
     "transitions/junior-to-senior.yaml": {"kind_basis": "derived", "kind_locator": "k"},
 }
 
