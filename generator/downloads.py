@@ -19,8 +19,8 @@ def _size(text: str) -> str:
 
 def page(content: Content) -> Page:
     """The Data page, with every export file attached under data/."""
-    found = export.files(content)
     tables = export.tables(content)
+    found = export.files(content, tables)
     view: dict[str, Any] = {
         "everything": {"path": "handbook.json", "size": _size(found["handbook.json"])},
         "package": {"path": "datapackage.json", "size": _size(found["datapackage.json"])},

@@ -306,10 +306,11 @@ def package(found: list[Table]) -> dict[str, Any]:
     }
 
 
-def files(content: Content) -> dict[str, str]:
-    """{path inside the data folder: text} for every download: JSON, CSV and datapackage.json."""
+def files(content: Content, found: list[Table] | None = None) -> dict[str, str]:
+    """{path inside the data folder: text} for every download: JSON, CSV and datapackage.json (`found`: the
+    tables, when the caller has them already)."""
     data = records(content)
-    found = tables(content)
+    found = tables(content) if found is None else found
     out = {"handbook.json": _json({"licence": LICENCE, "credit": CREDIT, "separator": SEPARATOR, **data})}
     out |= {f"json/{kind}.json": _json(items) for kind, items in data.items()}
     out |= {f"csv/{table.name}.csv": _csv(table) for table in found}
