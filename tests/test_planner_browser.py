@@ -364,3 +364,26 @@ def test_the_script_is_loaded_only_by_the_planner(offline_site: Path) -> None:
         if "planner.js" in path.read_text(encoding="utf-8")
     )
     assert loading == ["planner/index.html"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not json at all", "That file is not valid JSON."),
+        ('{"ratings": {"python": "expert"}}', "This file is not a skills assessment exported by the planner."),
+        ('{"format": "ml-engineering-handbook/skills-assessment", "ratings": null}', "not a skills assessment"),
+    ],
+)
+def test_a_file_that_is_not_an_export_is_refused_and_changes_nothing(
+    offline: Visit, tmp_path: Path, text: str, message: str
+) -> None:
+    page = at_planner(offline, GOAL)
+    first = page.locator("select[data-skill]").first
+    first.select_option("expert")
+    (tmp_path / "other.json").write_text(text, encoding="utf-8")
+    page.set_input_files("#planner-import", str(tmp_path / "other.json"))
+    page.locator(".planner__notices", has_text=message).wait_for()
+    assert first.input_value() == "expert"
+    page.reload()
+    assert page.locator("select[data-skill]").first.input_value() == "expert"
+    offline.assert_clean()

@@ -109,7 +109,7 @@
   // Reads a saved or imported assessment and carries it over to this version of the content: ids that were
   // renamed or merged move to their successor, removed ones are dropped, and every change is reported.
   function adopt(saved) {
-    if (!saved || typeof saved !== "object" || saved.format !== FORMAT || typeof saved.ratings !== "object") {
+    if (!saved || typeof saved !== "object" || saved.format !== FORMAT || !saved.ratings || typeof saved.ratings !== "object") {
       throw new Error("This file is not a skills assessment exported by the planner.");
     }
     const next = empty();
