@@ -111,7 +111,9 @@ def rate_export_clear_import(page: Page, open_planner: Callable[[str], None], do
     for skill, value in zip(skills, RATINGS, strict=True):
         page.select_option(f'select[data-skill="{skill}"]', value)
     chosen = dict(zip(skills, RATINGS, strict=True))
-    assert re.search(r"you meet the goal in \d+, have \d+ to grow in", page.locator("#planner-result").inner_text())
+    summary = page.locator("#planner-result").inner_text()
+    assert re.search(r"you meet the goal in \d+, have \d+ to grow in", summary)
+    assert not re.search(r"null|undefined|NaN", page.locator("#planner").inner_text())
 
     page.reload()
     assert {skill: ratings(page)[skill] for skill in skills} == chosen, "ratings are kept over a reload"
@@ -214,6 +216,8 @@ def test_an_assessment_saved_before_a_rename_moves_to_the_new_id_with_a_notice(
         assert f"content version {old_version}" in said
         assert "The skill “Python” was renamed “Python language”; what you recorded for it moved there." in said
         screenshot(page, "planner-renamed-notice")
+        assert not re.search(r"null|undefined|NaN", page.locator("#planner").inner_text())
+        assert "asks for 1 skill (1 essential)" in page.locator("#planner").inner_text()
 
         page.reload()  # carried over once: saved under the new version, so no notice the second time
         assert notices(page) == "" and ratings(page)["python-language"] == "working"

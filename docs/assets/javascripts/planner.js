@@ -40,6 +40,7 @@
     return node;
   }
 
+  function count(number, noun) { return number + " " + noun + (number === 1 ? "" : "s"); }
   function link(text, path) { return el("a", { href: url(path), text: text }); }
   function scaleTitle(value) { return (data.scale.find((level) => level.id === value) || { title: value }).title; }
   function levelTitle(id) { return data.levels[id] ? data.levels[id].title : id; }
@@ -264,7 +265,7 @@
     const skills = goalSkills(state.to);
     const essential = skills.filter((skill) => skill.essential).length;
     ratePrompt.textContent = skills.length
-      ? "The goal, " + positionName(state.to.role, state.to.level) + ", asks for " + skills.length + " skills (" + essential + " essential). Choose your level in each; skip any you are unsure of."
+      ? "The goal, " + positionName(state.to.role, state.to.level) + ", asks for " + count(skills.length, "skill") + " (" + essential + " essential). Choose your level in each; skip any you are unsure of."
       : "Choose where you want to go, and the skills it asks for appear here to rate.";
     fill.disabled = !skills.length || !roles.has(state.from.role);
     const groups = [["essential", "Essential for the goal", skills.filter((skill) => skill.essential)],
@@ -316,11 +317,11 @@
     const role = roles.get(state.to.role);
     const names = (list) => list.flatMap((skill, index) => [index ? ", " : "", link(skill.name, skill.href)]);
     const chosen = data.moves.find((move) => move.id === pickers.move.value);
-    plan.replaceChildren(
+    plan.replaceChildren(...[
       el("p", { class: "planner__summary" }, [
         (state.from.role ? "From " + positionName(state.from.role, state.from.level) + " to " : "Goal: ") ,
         link(positionName(state.to.role, state.to.level), role.href),
-        ". Of " + skills.length + " skills, you meet the goal in " + met.length + ", have " + gaps.length + " to grow in, and " + unrated.length + " not rated yet.",
+        ". Of " + count(skills.length, "skill") + ", you meet the goal in " + met.length + ", have " + gaps.length + " to grow in, and " + unrated.length + " not rated yet.",
         chosen ? el("span", {}, [" The career move: ", link(chosen.title, chosen.href), "."]) : null,
       ]),
       gaps.length ? el("p", { text: "Where to grow, most important first: essential skills before optional ones, then the goals the sources back most firmly (stated, then read from their wording, then the handbook's judgement), then the largest steps." }) : null,
@@ -330,7 +331,7 @@
       ]))) : null,
       unrated.length ? el("p", {}, ["Not rated yet: ", ...names(unrated), "."]) : null,
       met.length ? el("p", {}, ["At or above the goal: ", ...names(met), "."]) : null,
-    );
+    ].filter(Boolean));
   }
 
   function draw() {
@@ -382,7 +383,7 @@
     }
     save();
     draw();
-    notify([filled ? "Filled " + filled + " unrated skills with what " + positionName(state.from.role, state.from.level) + " expects; check each one." : "No unrated skill of the goal has an expectation where you are."]);
+    notify([filled ? "Filled " + count(filled, "unrated skill") + " with what " + positionName(state.from.role, state.from.level) + " expects; check each one." : "No unrated skill of the goal has an expectation where you are."]);
   });
 
   document.getElementById("planner-export").addEventListener("click", () => {
@@ -413,7 +414,7 @@
       state = assessment;
       save();
       draw();
-      notify(notes.length ? notes : ["Imported " + Object.keys(state.ratings).length + " ratings from " + file.name + "."]);
+      notify(notes.length ? notes : ["Imported " + count(Object.keys(state.ratings).length, "rating") + " from " + file.name + "."]);
     }).catch((error) => {
       notify([error instanceof SyntaxError ? "That file is not valid JSON." : error.message]);
     }).finally(() => { importer.value = ""; });
