@@ -173,6 +173,8 @@ ids:
   - id: python-programming
     reason: renamed
     replaced_by: python
+  - id: perl
+    reason: removed
 """
 
 
@@ -228,6 +230,36 @@ def test_an_assessment_saved_before_a_rename_moves_to_the_new_id_with_a_notice(
         page.set_input_files("#planner-import", str(tmp_path / "old.json"))
         page.locator(".planner__notices", has_text="was renamed").wait_for()
         assert ratings(page)["python-language"] == "working", "an old export is carried over the same way"
+        visit.assert_clean()
+
+
+def test_an_old_export_keeps_new_ratings_drops_removed_skills_and_keeps_unknown_ones(
+    browser: Browser, before_and_after: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, after = before_and_after
+    old = {
+        "format": "ml-engineering-handbook/skills-assessment",
+        "content_version": "000000000000",
+        "to": {"role": "ml-engineer", "level": "senior"},
+        "ratings": {"python": "working", "python-language": "expert", "perl": "expert", "cobol": "working"},
+        "names": {"skills": {"python": "Python", "perl": "Perl"}},
+        "targets": {"python-language": "working"},
+    }
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    with guarded(browser, after) as visit:
+        page = at_planner(visit, GOAL)
+        page.set_input_files("#planner-import", str(tmp_path / "old.json"))
+        page.locator(".planner__notices", has_text="was renamed").wait_for()
+        assert ratings(page) == {"python-language": "expert"}, "a rating under the new id wins over the old one"
+        said = notices(page)
+        assert "The skill “Perl” was removed from the handbook, so your assessment no longer uses it." in said
+        assert "The goal for “Python language” changed from Working to Expert." in said
+        assert "Your ratings of 1 skill this copy of the handbook does not have are kept, but not shown." in said
+        with page.expect_download() as download:
+            page.click("#planner-export")
+        download.value.save_as(tmp_path / "new.json")
+        kept = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))["ratings"]
+        assert kept == {"python-language": "expert", "cobol": "working"}
         visit.assert_clean()
 
 
