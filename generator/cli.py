@@ -116,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "ids":
         from generator.retired import MANIFEST, update_manifest
 
+        if not Path(args.content).is_dir():
+            print(f"handbook ids: {args.content} is not a folder", file=sys.stderr)
+            return 2
         added = update_manifest(Path(args.content))
         print(f"added {added} id(s) to {Path(args.content) / MANIFEST}")
         return 0

@@ -104,9 +104,8 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
     jsonld.attach(content, found)
     found.append(planner_page(content, link))
     changes = history if history is not None else read_history(content.root)
-    for page in found:
-        if page.source_file:
-            page.view["history"] = changes.of(page.source_file)
+    for page in found:  # a page made from several files (an index, a comparison of two roles) has no one history
+        page.view["history"] = changes.of(page.source_file) if page.source_file else None
     return found
 
 

@@ -111,7 +111,9 @@ def rate_export_clear_import(page: Page, open_planner: Callable[[str], None], do
     for skill, value in zip(skills, RATINGS, strict=True):
         page.select_option(f'select[data-skill="{skill}"]', value)
     chosen = dict(zip(skills, RATINGS, strict=True))
-    assert re.search(r"you meet the goal in \d+, have \d+ to grow in", page.locator("#planner-result").inner_text())
+    summary = page.locator("#planner-result").inner_text()
+    assert re.search(r"you meet the goal in \d+, have \d+ to grow in", summary)
+    assert not re.search(r"null|undefined|NaN", page.locator("#planner").inner_text())
 
     page.reload()
     assert {skill: ratings(page)[skill] for skill in skills} == chosen, "ratings are kept over a reload"
@@ -171,6 +173,8 @@ ids:
   - id: python-programming
     reason: renamed
     replaced_by: python
+  - id: perl
+    reason: removed
 """
 
 
@@ -214,6 +218,8 @@ def test_an_assessment_saved_before_a_rename_moves_to_the_new_id_with_a_notice(
         assert f"content version {old_version}" in said
         assert "The skill “Python” was renamed “Python language”; what you recorded for it moved there." in said
         screenshot(page, "planner-renamed-notice")
+        assert not re.search(r"null|undefined|NaN", page.locator("#planner").inner_text())
+        assert "asks for 1 skill (1 essential)" in page.locator("#planner").inner_text()
 
         page.reload()  # carried over once: saved under the new version, so no notice the second time
         assert notices(page) == "" and ratings(page)["python-language"] == "working"
@@ -224,6 +230,36 @@ def test_an_assessment_saved_before_a_rename_moves_to_the_new_id_with_a_notice(
         page.set_input_files("#planner-import", str(tmp_path / "old.json"))
         page.locator(".planner__notices", has_text="was renamed").wait_for()
         assert ratings(page)["python-language"] == "working", "an old export is carried over the same way"
+        visit.assert_clean()
+
+
+def test_an_old_export_keeps_new_ratings_drops_removed_skills_and_keeps_unknown_ones(
+    browser: Browser, before_and_after: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, after = before_and_after
+    old = {
+        "format": "ml-engineering-handbook/skills-assessment",
+        "content_version": "000000000000",
+        "to": {"role": "ml-engineer", "level": "senior"},
+        "ratings": {"python": "working", "python-language": "expert", "perl": "expert", "cobol": "working"},
+        "names": {"skills": {"python": "Python", "perl": "Perl"}},
+        "targets": {"python-language": "working"},
+    }
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    with guarded(browser, after) as visit:
+        page = at_planner(visit, GOAL)
+        page.set_input_files("#planner-import", str(tmp_path / "old.json"))
+        page.locator(".planner__notices", has_text="was renamed").wait_for()
+        assert ratings(page) == {"python-language": "expert"}, "a rating under the new id wins over the old one"
+        said = notices(page)
+        assert "The skill “Perl” was removed from the handbook, so your assessment no longer uses it." in said
+        assert "The goal for “Python language” changed from Working to Expert." in said
+        assert "Your ratings of 1 skill this copy of the handbook does not have are kept, but not shown." in said
+        with page.expect_download() as download:
+            page.click("#planner-export")
+        download.value.save_as(tmp_path / "new.json")
+        kept = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))["ratings"]
+        assert kept == {"python-language": "expert", "cobol": "working"}
         visit.assert_clean()
 
 
@@ -364,3 +400,26 @@ def test_the_script_is_loaded_only_by_the_planner(offline_site: Path) -> None:
         if "planner.js" in path.read_text(encoding="utf-8")
     )
     assert loading == ["planner/index.html"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not json at all", "That file is not valid JSON."),
+        ('{"ratings": {"python": "expert"}}', "This file is not a skills assessment exported by the planner."),
+        ('{"format": "ml-engineering-handbook/skills-assessment", "ratings": null}', "not a skills assessment"),
+    ],
+)
+def test_a_file_that_is_not_an_export_is_refused_and_changes_nothing(
+    offline: Visit, tmp_path: Path, text: str, message: str
+) -> None:
+    page = at_planner(offline, GOAL)
+    first = page.locator("select[data-skill]").first
+    first.select_option("expert")
+    (tmp_path / "other.json").write_text(text, encoding="utf-8")
+    page.set_input_files("#planner-import", str(tmp_path / "other.json"))
+    page.locator(".planner__notices", has_text=message).wait_for()
+    assert first.input_value() == "expert"
+    page.reload()
+    assert page.locator("select[data-skill]").first.input_value() == "expert"
+    offline.assert_clean()

@@ -70,6 +70,11 @@ def test_the_ids_command_writes_the_list(make_content: Callable[..., Path], caps
     assert validate(root)[1] == []
 
 
+def test_the_ids_command_needs_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ids", str(tmp_path / "missing")]) == 2
+    assert "is not a folder" in capsys.readouterr().err
+
+
 def test_a_new_entity_is_listed_when_the_content_keeps_a_list(make_content: Callable[..., Path]) -> None:
     root = make_content({})
     new_entity(root, "skill", "feature-stores")

@@ -15,6 +15,7 @@
   const SCALE = data.scale.map((level) => level.id);
   const EVIDENCE = { stated: 0, derived: 1, editorial: 2 };
   const EVIDENCE_WORDS = { stated: "stated by a source", derived: "read from a source", editorial: "handbook's judgement" };
+  const own = (object, key) => Object.prototype.hasOwnProperty.call(object || {}, key); // never an inherited name
   const roles = new Map(data.roles.map((role) => [role.id, role]));
   const moves = new Map(data.moves.map((move) => [move.id, move]));
 
@@ -40,9 +41,10 @@
     return node;
   }
 
+  function count(number, noun) { return number + " " + noun + (number === 1 ? "" : "s"); }
   function link(text, path) { return el("a", { href: url(path), text: text }); }
   function scaleTitle(value) { return (data.scale.find((level) => level.id === value) || { title: value }).title; }
-  function levelTitle(id) { return data.levels[id] ? data.levels[id].title : id; }
+  function levelTitle(id) { return own(data.levels, id) ? data.levels[id].title : id; }
   function positionName(role, level) {
     const found = roles.get(role);
     if (!found || !level) return found ? found.title : "";
@@ -76,10 +78,10 @@
 
   function snapshot() {
     const names = { skills: {}, roles: {}, levels: {} };
-    for (const id of Object.keys(state.ratings)) if (data.skills[id]) names.skills[id] = data.skills[id].name;
+    for (const id of Object.keys(state.ratings)) if (own(data.skills, id)) names.skills[id] = data.skills[id].name;
     for (const end of [state.from, state.to]) {
       if (roles.has(end.role)) names.roles[end.role] = roles.get(end.role).title;
-      if (data.levels[end.level]) names.levels[end.level] = data.levels[end.level].title;
+      if (own(data.levels, end.level)) names.levels[end.level] = data.levels[end.level].title;
     }
     const targets = {};
     for (const skill of goalSkills(state.to)) targets[skill.id] = skill.target;
@@ -109,19 +111,19 @@
   // Reads a saved or imported assessment and carries it over to this version of the content: ids that were
   // renamed or merged move to their successor, removed ones are dropped, and every change is reported.
   function adopt(saved) {
-    if (!saved || typeof saved !== "object" || saved.format !== FORMAT || typeof saved.ratings !== "object") {
+    if (!saved || typeof saved !== "object" || saved.format !== FORMAT || !saved.ratings || typeof saved.ratings !== "object") {
       throw new Error("This file is not a skills assessment exported by the planner.");
     }
     const next = empty();
     const notes = [];
     const names = saved.names && typeof saved.names === "object" ? saved.names : {};
-    const oldName = (kind, id) => (names[kind] && typeof names[kind][id] === "string" ? names[kind][id] : id);
-    const current = { skills: (id) => data.skills[id], roles: (id) => roles.get(id), levels: (id) => data.levels[id] };
+    const oldName = (kind, id) => (own(names[kind], id) && typeof names[kind][id] === "string" ? names[kind][id] : id);
+    const current = { skills: (id) => own(data.skills, id), roles: (id) => roles.has(id), levels: (id) => own(data.levels, id) };
     const newName = { skills: (id) => data.skills[id].name, roles: (id) => roles.get(id).title, levels: levelTitle };
     const words = { skills: "skill", roles: "role", levels: "level" };
     function carry(kind, id) {
       if (typeof id !== "string" || !ID.test(id) || current[kind](id)) return typeof id === "string" && ID.test(id) ? id : "";
-      const fate = (data.retired[kind] || {})[id];
+      const fate = own(data.retired[kind], id) ? data.retired[kind][id] : null;
       if (!fate) return id; // unknown here, perhaps from a newer version of the handbook: kept as it is
       const was = "The " + words[kind] + " “" + oldName(kind, id) + "”";
       if (!fate.successor) {
@@ -132,12 +134,12 @@
       notes.push(was + verb + newName[kind](fate.successor) + "”; what you recorded for it moved there.");
       return fate.successor;
     }
-    for (const [id, value] of Object.entries(saved.ratings)) {
-      if (!SCALE.includes(value)) continue;
+    // Ratings of live skills first, so that a skill rated under its new and its old id keeps its new rating.
+    const entries = Object.entries(saved.ratings).filter(([, value]) => SCALE.includes(value));
+    entries.sort(([a], [b]) => Number(own(data.retired.skills, a)) - Number(own(data.retired.skills, b)));
+    for (const [id, value] of entries) {
       const now = carry("skills", id);
-      if (!now) continue;
-      if (now in next.ratings && now !== id) continue; // two old skills merged: the first rating read is kept
-      next.ratings[now] = value;
+      if (now && !(now in next.ratings)) next.ratings[now] = value;
     }
     for (const end of ["from", "to"]) {
       const position = saved[end] && typeof saved[end] === "object" ? saved[end] : {};
@@ -151,8 +153,8 @@
         }
       }
     }
-    const unknown = Object.keys(next.ratings).filter((id) => !data.skills[id]).length;
-    if (unknown) notes.push(unknown + " of your ratings name skills this copy of the handbook does not have; they are kept but not shown.");
+    const unknown = Object.keys(next.ratings).filter((id) => !own(data.skills, id)).length;
+    if (unknown) notes.push("Your ratings of " + count(unknown, "skill") + " this copy of the handbook does not have are kept, but not shown.");
     if (saved.content_version === data.version) return { assessment: next, notes: [] };
     if (notes.length) notes.unshift("The handbook changed since this assessment was saved (content version " + String(saved.content_version) + ", now " + data.version + "):");
     return { assessment: next, notes: notes };
@@ -256,15 +258,15 @@
   function meaning(skill, value) {
     if (!value) return "";
     const level = data.scale.find((item) => item.id === value);
-    const own = data.skills[skill.id].levels[value];
-    return level.title + ": " + (own || level.definition);
+    const forSkill = data.skills[skill.id].levels; // what a source says this level means for this very skill
+    return level.title + ": " + (own(forSkill, value) ? forSkill[value] : level.definition);
   }
 
   function drawSkills() {
     const skills = goalSkills(state.to);
     const essential = skills.filter((skill) => skill.essential).length;
     ratePrompt.textContent = skills.length
-      ? "The goal, " + positionName(state.to.role, state.to.level) + ", asks for " + skills.length + " skills (" + essential + " essential). Choose your level in each; skip any you are unsure of."
+      ? "The goal, " + positionName(state.to.role, state.to.level) + ", asks for " + count(skills.length, "skill") + " (" + essential + " essential). Choose your level in each; skip any you are unsure of."
       : "Choose where you want to go, and the skills it asks for appear here to rate.";
     fill.disabled = !skills.length || !roles.has(state.from.role);
     const groups = [["essential", "Essential for the goal", skills.filter((skill) => skill.essential)],
@@ -316,11 +318,11 @@
     const role = roles.get(state.to.role);
     const names = (list) => list.flatMap((skill, index) => [index ? ", " : "", link(skill.name, skill.href)]);
     const chosen = data.moves.find((move) => move.id === pickers.move.value);
-    plan.replaceChildren(
+    plan.replaceChildren(...[
       el("p", { class: "planner__summary" }, [
         (state.from.role ? "From " + positionName(state.from.role, state.from.level) + " to " : "Goal: ") ,
         link(positionName(state.to.role, state.to.level), role.href),
-        ". Of " + skills.length + " skills, you meet the goal in " + met.length + ", have " + gaps.length + " to grow in, and " + unrated.length + " not rated yet.",
+        ". Of " + count(skills.length, "skill") + ", you meet the goal in " + met.length + ", have " + gaps.length + " to grow in, and " + unrated.length + " not rated yet.",
         chosen ? el("span", {}, [" The career move: ", link(chosen.title, chosen.href), "."]) : null,
       ]),
       gaps.length ? el("p", { text: "Where to grow, most important first: essential skills before optional ones, then the goals the sources back most firmly (stated, then read from their wording, then the handbook's judgement), then the largest steps." }) : null,
@@ -330,7 +332,7 @@
       ]))) : null,
       unrated.length ? el("p", {}, ["Not rated yet: ", ...names(unrated), "."]) : null,
       met.length ? el("p", {}, ["At or above the goal: ", ...names(met), "."]) : null,
-    );
+    ].filter(Boolean));
   }
 
   function draw() {
@@ -343,7 +345,7 @@
 
   // An id from an address may be one the handbook has since renamed: it leads to the successor.
   function live(kind, id) {
-    const fate = (data.retired[kind] || {})[id];
+    const fate = own(data.retired[kind], id) ? data.retired[kind][id] : null;
     return fate && fate.successor ? fate.successor : id;
   }
 
@@ -382,7 +384,7 @@
     }
     save();
     draw();
-    notify([filled ? "Filled " + filled + " unrated skills with what " + positionName(state.from.role, state.from.level) + " expects; check each one." : "No unrated skill of the goal has an expectation where you are."]);
+    notify([filled ? "Filled " + count(filled, "unrated skill") + " with what " + positionName(state.from.role, state.from.level) + " expects; check each one." : "No unrated skill of the goal has an expectation where you are."]);
   });
 
   document.getElementById("planner-export").addEventListener("click", () => {
@@ -413,7 +415,7 @@
       state = assessment;
       save();
       draw();
-      notify(notes.length ? notes : ["Imported " + Object.keys(state.ratings).length + " ratings from " + file.name + "."]);
+      notify(notes.length ? notes : ["Imported " + count(Object.keys(state.ratings).length, "rating") + " from " + file.name + "."]);
     }).catch((error) => {
       notify([error instanceof SyntaxError ? "That file is not valid JSON." : error.message]);
     }).finally(() => { importer.value = ""; });
