@@ -49,6 +49,19 @@ def open_page(browser: Browser, url: str, *, width: int) -> Page:
     return page
 
 
+# Blocks below a page's first section are laid out only near the screen (content-visibility), as they would be
+# when a reader scrolls to them: bring each table to the screen once so that it is measured and gets its cue.
+REVEAL = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (const table of document.querySelectorAll('article table')) {
+    table.scrollIntoView({block: 'center'});
+    await frame();
+  }
+  window.scrollTo(0, 0);
+  await frame();
+}"""
+
+
 # -- tables on a phone ------------------------------------------------------------------------------------------
 
 TABLES = """() => Array.from(document.querySelectorAll('article table')).map((table, index) => {
@@ -77,6 +90,7 @@ TABLES = """() => Array.from(document.querySelectorAll('article table')).map((ta
 @pytest.mark.parametrize("path", PHONE_PAGES)
 def test_no_table_hides_columns_on_a_phone(browser: Browser, served: str, path: str) -> None:
     page = open_page(browser, served + path, width=390)
+    page.evaluate(REVEAL)
     tables = page.evaluate(TABLES)
     assert tables, f"{path}: no table"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{path}: the page itself scrolls sideways"
@@ -101,7 +115,9 @@ def test_no_table_hides_columns_on_a_phone(browser: Browser, served: str, path: 
 
 def test_a_scrolling_table_keeps_its_first_column_in_view(browser: Browser, served: str) -> None:
     page = open_page(browser, served + "skills/", width=390)
+    page.evaluate(REVEAL)
     region = page.locator(".md-typeset__scrollwrap.handbook-scrolls").first
+    region.scroll_into_view_if_needed()
     first = region.locator("tbody tr td:first-child").first
     area = region.bounding_box()
     region.evaluate("element => { element.scrollLeft = 200; }")
