@@ -154,6 +154,12 @@ def test_edit_button_opens_the_yaml_file(site: Path) -> None:
     edit = soup(page_file(site, "roles/ml-engineer.md")).find("a", attrs={"title": "Edit this page"})
     assert edit is not None
     assert edit["href"] == f"{REPO_URL}/edit/main/content/roles/ml-engineer.yaml"
+    for path in ("index.md", "roles/ml-engineer.md", "moves/software-engineer-to-ml-engineer.md"):
+        source = soup(page_file(site, path)).select_one("a.md-source")
+        assert source is not None and source["href"] == REPO_URL, f"{path} has no link to the repository"
+    move = soup(page_file(site, "moves/software-engineer-to-ml-engineer.md"))
+    edit = move.find("a", attrs={"title": "Edit this page"})
+    assert edit is not None and edit["href"].endswith("content/transitions/software-engineer-to-ml-engineer.yaml")
 
 
 def test_no_page_loads_google_fonts(site: Path) -> None:
