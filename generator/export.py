@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import types
@@ -165,31 +166,50 @@ class _Flattener:
 
     def cells(self, model: type[BaseModel], data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         row: dict[str, Any] = {}
-        for name, info in model.model_fields.items():
-            base, _ = _strip(info.annotation)
+        for name, shape, keys in _shapes(model):
             value = data.get(name)
-            if get_origin(base) is dict:
-                for key in get_args(get_args(base)[0]):
+            if shape == "mapping":
+                for key in keys:
                     row[f"{prefix}{name}_{key}"] = _cell((value or {}).get(key))
-            elif get_origin(base) is list:
-                if _is_id(get_args(base)[0]):
-                    row[f"{prefix}{name}"] = _cell(value)
-            elif isinstance(value, dict):  # a range
-                row |= {f"{prefix}{name}": "", f"{prefix}{name}_min": _cell(value["min"])}
-                row[f"{prefix}{name}_max"] = _cell(value["max"])
-            elif get_origin(base) in (Union, types.UnionType) and any(_is_model(o) for o in get_args(base)):
-                row |= {f"{prefix}{name}": _cell(value), f"{prefix}{name}_min": "", f"{prefix}{name}_max": ""}
-            else:
+            elif shape == "ids":
+                row[f"{prefix}{name}"] = _cell(value)
+            elif shape == "number-or-range":
+                ends = value if isinstance(value, dict) else {}
+                row[f"{prefix}{name}"] = "" if ends else _cell(value)
+                row[f"{prefix}{name}_min"] = _cell(ends.get("min"))
+                row[f"{prefix}{name}_max"] = _cell(ends.get("max"))
+            elif shape == "scalar":
                 row[f"{prefix}{name}"] = _cell(value)
         return row
 
 
-def _lists(model: type[BaseModel]) -> Iterator[tuple[str, Any, str]]:
+@functools.cache
+def _shapes(model: type[BaseModel]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """How each field of a model goes into its row: (name, shape, keys of a mapping); lists of records or texts
+    ('list') go to link tables instead."""
+    found = []
+    for name, info in model.model_fields.items():
+        base, _ = _strip(info.annotation)
+        if get_origin(base) is dict:
+            found.append((name, "mapping", tuple(str(key) for key in get_args(get_args(base)[0]))))
+        elif get_origin(base) is list:
+            found.append((name, "ids" if _is_id(get_args(base)[0]) else "list", ()))
+        elif get_origin(base) in (Union, types.UnionType) and any(_is_model(o) for o in get_args(base)):
+            found.append((name, "number-or-range", ()))
+        else:
+            found.append((name, "scalar", ()))
+    return tuple(found)
+
+
+@functools.cache
+def _lists(model: type[BaseModel]) -> tuple[tuple[str, Any, str], ...]:
     """The fields of a model that hold a list of texts or of records: (name, item type, description)."""
+    found = []
     for name, info in model.model_fields.items():
         base, _ = _strip(info.annotation)
         if get_origin(base) is list and not _is_id(get_args(base)[0]):
-            yield name, _strip(get_args(base)[0])[0], info.description or ""
+            found.append((name, _strip(get_args(base)[0])[0], info.description or ""))
+    return tuple(found)
 
 
 def tables(content: Content) -> list[Table]:
@@ -251,7 +271,12 @@ def _csv(table: Table) -> str:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    """JSON with one entry of a list, or one member of an object, per line: readable, diffable and quick to write
+    (an indented dump goes through the slow pure-Python encoder)."""
+    if isinstance(value, list):
+        return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in value) + "\n]\n"
+    inner = ",\n".join(f"{json.dumps(key)}: {json.dumps(item, ensure_ascii=False)}" for key, item in value.items())
+    return "{\n" + inner + "\n}\n"
 
 
 def records(content: Content) -> dict[str, list[dict[str, Any]]]:
