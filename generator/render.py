@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jinja2
@@ -20,6 +21,7 @@ from generator.site import Linker, Page, Ref
 from generator.views import Backlinks, EntityViews
 
 TEMPLATES = Path(__file__).parent / "templates"
+_SCRIPTS = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
 
 
 def environment() -> jinja2.Environment:
@@ -128,7 +130,8 @@ class Renderer:
         text = self.env.get_template(page.template).render(page=page, **page.view)
         # Tags come from the model's fixed vocabularies, never from free text; JSON is valid YAML.
         front = f"---\ntags: {json.dumps(page.tags)}\n---\n\n" if page.tags else ""
-        return front + text + self.glossary.footer(text)
+        # Data a page embeds for its script (the planner's) is not read as text, so it needs no abbreviations.
+        return front + text + self.glossary.footer(_SCRIPTS.sub(" ", text))
 
 
 def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
