@@ -3,7 +3,8 @@
 //   each cell labelled with its column, so the citation is never the part that is cut off (extra.css);
 // - any other table wider than its column scrolls sideways in a region that says so, can be scrolled by
 //   keyboard, and keeps its first column in view (extra.css);
-// - a table long enough to need it sorts by clicking a header (tablesort, vendored beside this file). A cell
+// - a table long enough to need it sorts by clicking a header (tablesort, vendored beside this file, started on
+//   the first click so that loading a long page does not pay for it). A cell
 //   whose value is given as <data value="…"> sorts by that number, so money, years and proficiency sort by
 //   their value, not as text.
 (function () {
@@ -83,19 +84,38 @@
       cards(table, headers);
     }
     if (wrap) scrolling(wrap);
-    if (table.tBodies[0] && table.tBodies[0].rows.length >= SORT_MIN_ROWS) {
+    if (table.tBodies[0] && table.tBodies[0].rows.length >= SORT_MIN_ROWS) sortable(table);
+  }
+
+  // A table becomes sortable on its first click or key press on a header, not while the page loads: the sorter
+  // reads every row, which on a long page is work no reader has asked for yet. The headers look and announce
+  // themselves sortable from the start (the theme styles column headers).
+  function sortable(table) {
+    var row = table.tHead && table.tHead.rows[0];
+    if (!row) return;
+    Array.prototype.forEach.call(row.cells, function (cell) { cell.setAttribute("role", "columnheader"); });
+    var sorter = null;
+    function start(event) {
+      var header = event.target.closest("th");
+      if (!header || (event.type === "keydown" && event.key !== "Enter")) return;
+      if (sorter) return;
       table.querySelectorAll("td > data[value]").forEach(function (data) {
         data.parentElement.setAttribute("data-sort", data.value);
       });
-      new Tablesort(table);
+      sorter = new Tablesort(table);
+      sorter.current = header; // as tablesort's own click handler records it, so the next column resets this one
+      sorter.sortTable(header);
     }
+    row.addEventListener("click", start);
+    row.addEventListener("keydown", start);
   }
 
   document$.subscribe(function () {
     var tables = Array.prototype.slice.call(document.querySelectorAll("article table:not([class])"));
-    // One table per idle slot: a long page never blocks the reader for the whole set at once.
-    function next(deadline) {
-      while (tables.length && (!deadline || deadline.timeRemaining() > 4)) prepare(tables.shift());
+    // One table per idle slot, however much idle time is left: on a slow phone a slot's worth of work is a task
+    // several times as long, and a long page must never block the reader for the whole set at once.
+    function next() {
+      if (tables.length) prepare(tables.shift());
       if (tables.length) idle(next);
       else document.documentElement.setAttribute("data-tables-ready", "");
     }
