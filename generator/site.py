@@ -100,6 +100,7 @@ class Linker:
         self.content = content
         self._sorted: dict[str, list[str]] = {}
         self._rank: dict[str, dict[str, int]] = {}
+        self._titles: dict[tuple[str, str], str] = {}
 
     @staticmethod
     def location(kind: str, entity_id: str) -> tuple[str, str | None]:
@@ -119,15 +120,22 @@ class Linker:
         return Ref(label, relative(from_page, page, anchor))
 
     def title(self, kind: str, entity_id: str) -> str:
-        """An entity's title; a career move is named after the roles (and levels) at its two ends."""
-        entity = self.entity(kind, entity_id)
-        if isinstance(entity, Transition):
-            start = self._position(entity.from_role, entity.from_level)
-            return f"{start} to {self._position(entity.to_role, entity.to_level)}"
-        return title_of(entity)
+        """An entity's title; a career move is named after the roles (and levels) at its two ends.
+
+        Pages ask for the same titles thousands of times, so each is worked out once.
+        """
+        key = (kind, entity_id)
+        if key not in self._titles:
+            entity = self.entity(kind, entity_id)
+            if isinstance(entity, Transition):
+                start = self._position(entity.from_role, entity.from_level)
+                self._titles[key] = f"{start} to {self._position(entity.to_role, entity.to_level)}"
+            else:
+                self._titles[key] = title_of(entity)
+        return self._titles[key]
 
     def _position(self, role_id: str, level_id: str | None) -> str:
-        return title_of(self.entity("levels", level_id) if level_id else self.entity("roles", role_id))
+        return self.title("levels", level_id) if level_id else self.title("roles", role_id)
 
     def refs(self, from_page: str, kind: str, ids: list[str]) -> list[Ref]:
         """Links to several entities of one kind, in the given order."""
