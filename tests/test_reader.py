@@ -118,6 +118,11 @@ def test_a_scrolling_table_keeps_its_first_column_in_view(browser: Browser, serv
     page.evaluate(REVEAL)
     region = page.locator(".md-typeset__scrollwrap.handbook-scrolls").first
     region.scroll_into_view_if_needed()
+    # Once on screen, the table is laid out in full (content-visibility): wait until it is wider than its region.
+    page.wait_for_function(
+        "() => { const e = document.querySelector('.md-typeset__scrollwrap.handbook-scrolls');"
+        " return e.scrollWidth - e.clientWidth > 150; }"
+    )
     first = region.locator("tbody tr td:first-child").first
     area = region.bounding_box()
     region.evaluate("element => { element.scrollLeft = 200; }")
