@@ -82,6 +82,19 @@ def published(source: Source) -> str:
     return "not stated" if source.date in ("unknown", "not stated") else str(source.date)
 
 
+def unstated(value: str) -> bool:
+    """Whether a region or period is one the source does not state."""
+    return value.startswith("not stated")
+
+
+def context(region: str, period: str) -> str:
+    """Where and when a figure applies, in one phrase that never drops an unstated part."""
+    if unstated(region) and unstated(period):
+        return "Region and period not stated"
+    where = "Region not stated" if unstated(region) else region
+    return f"{where}, {'period not stated' if unstated(period) else period}"
+
+
 def short_name(source: Source) -> str:
     """A source named in a few words: its author's surname, else its publisher, else its title."""
     if source.author:
@@ -128,6 +141,7 @@ class Evidence:
             "attribution": fact.attribution or "",
             "note": fact.note or "",
             "metric": fact.metric,
+            "context": context(fact.region, fact.period),
             "by": short_name(source),
             "role": self.link.ref(page, "roles", fact.role),
             "level": self.link.ref(page, "levels", fact.level) if fact.level else None,

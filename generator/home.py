@@ -9,7 +9,6 @@ from generator.evidence import Evidence
 from generator.models import Fact, Level, Role, Transition
 from generator.moves import MovePages
 from generator.priority import ordered
-from generator.roles import context
 from generator.site import Linker, Page
 
 FIRST_STEPS = 3
@@ -95,9 +94,7 @@ class Home:
                 self.link.ref(page, "skills", entry.skill)
                 for entry in ordered(role, first, lambda sid: self.link.title("skills", sid))[:FIRST_STEPS]
             ],
-            "facts": [{**(row := self.evidence.fact(page, fact_id)), "context": context(row)} for fact_id in facts][
-                :START_FIGURES
-            ],
+            "facts": [self.evidence.fact(page, fact_id) for fact_id in facts][:START_FIGURES],
             "education": self.link.page_ref(
                 page, f"roles/{main}.md", "education and backgrounds", "education-and-backgrounds"
             )

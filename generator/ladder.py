@@ -10,7 +10,6 @@ from generator.evidence import Evidence, mark, proficiency_cell
 from generator.models import Fact, Level, Role, Skill
 from generator.planner import level_assess_refs
 from generator.priority import higher, level_value, ordered
-from generator.roles import context
 from generator.site import Linker, Page
 from generator.views import CATEGORY_NAMES, Backlinks, EntityViews
 
@@ -60,7 +59,7 @@ class Ladder:
             "level": level,
             "ref": self.link.ref(page, "levels", level_id),
             "responsibilities": self.link.refs(page, "responsibilities", level.responsibilities),
-            "facts": [{**(row := self.evidence.fact(page, fid)), "context": context(row)} for fid in facts],
+            "facts": [self.evidence.fact(page, fid) for fid in facts],
             "rank": f"rank {level.rank}{mark(level.rank_basis)}",
             "rank_locator": level.rank_locator or "",
             "disputes": self.evidence.about(page, "levels", level_id),

@@ -7,7 +7,7 @@ from typing import Any, get_args
 
 from generator import crosswalk
 from generator.compare import too_thin
-from generator.evidence import importance, mark, proficiency_cell
+from generator.evidence import importance, mark, proficiency_cell, unstated
 from generator.models import STAGE_NAMES, CoverageSection, Level, Responsibility, Role, Skill, Transition
 from generator.planner import role_assess_ref
 from generator.priority import ordered
@@ -122,7 +122,7 @@ class RolePages:
         ]
         money = sorted((row for row in facts if row["metric"] == "salary"), key=_best_known)
         demand = sorted((row for row in facts if row["metric"] == "demand"), key=_best_known)
-        figures = [{**row, "context": context(row)} for row in money[: GLANCE_FIGURES - bool(demand)] + demand[:1]]
+        figures = money[: GLANCE_FIGURES - bool(demand)] + demand[:1]
         return {"work": work, "skills": skills if role.skills else [], "figures": figures, "more": len(facts)}
 
     def by_stage(self, page: str, role: Role, levels: list[str]) -> list[dict[str, Any]]:
@@ -186,17 +186,4 @@ _SECTION_NAMES = {
 
 def _best_known(row: dict[str, Any]) -> tuple[bool, bool, bool, str]:
     """Figures whose region and period are stated come first, then those about the whole role (not one level)."""
-    return (_unstated(row["region"]), _unstated(row["period"]), row["level"] is not None, row["anchor"])
-
-
-def _unstated(value: str) -> bool:
-    return value.startswith("not stated")
-
-
-def context(row: dict[str, Any]) -> str:
-    """Where and when a figure applies, in one phrase that never drops an unstated part."""
-    region, period = row["region"], row["period"]
-    if _unstated(region) and _unstated(period):
-        return "Region and period not stated"
-    where = "Region not stated" if _unstated(region) else region
-    return f"{where}, {'period not stated' if _unstated(period) else period}"
+    return (unstated(row["region"]), unstated(row["period"]), row["level"] is not None, row["anchor"])
