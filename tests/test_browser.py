@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, WebSocketRoute
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Request, Route, WebSocketRoute
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -94,6 +94,31 @@ def heading(page: Page) -> str:
     )
 
 
+# Resolves once the page has neither scrolled nor changed its address or height for half a second. The theme writes
+# the section in view into the address as the page scrolls, and blocks below the first section are laid out only
+# as they near the screen, so a link brought into view by a click can still move, or have its navigation replaced
+# by the theme's, for a moment after.
+SETTLED = """() => new Promise(resolve => {
+  let last = "", since = performance.now();
+  const tick = () => {
+    const now = [scrollX, scrollY, location.href, document.documentElement.scrollHeight].join(" ");
+    if (now !== last) { last = now; since = performance.now(); }
+    if (performance.now() - since >= 500) resolve(true); else setTimeout(tick, 50);
+  };
+  tick();
+})"""
+
+
+def follow(page: Page, link: Locator) -> None:
+    """Click a link as a reader does, once it is on screen and still, and wait for the page it leads to."""
+    link.scroll_into_view_if_needed()
+    page.evaluate(SETTLED)
+    target = link.evaluate("a => a.href").split("#")[0]
+    with page.expect_navigation(url=lambda url: url.split("#")[0] == target):
+        link.click()
+    page.wait_for_load_state("load")
+
+
 def screenshot(page: Page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / f"{name}.png"
@@ -158,8 +183,7 @@ def test_search_finds_a_skill_and_opens_its_page(visit: Visit, offline_site: Pat
     hrefs = [links.nth(index).get_attribute("href") or "" for index in range(links.count())]
     matching = [i for i, href in enumerate(hrefs) if Path(unquote(urlsplit(href).path)) == expected]
     assert matching, f"no result links to {expected}; results: {hrefs}"
-    with page.expect_navigation():
-        links.nth(matching[0]).click()
+    follow(page, links.nth(matching[0]))
     assert Path(unquote(urlsplit(page.url).path)) == expected
     assert heading(page) == name
     visit.assert_clean()

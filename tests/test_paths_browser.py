@@ -11,6 +11,7 @@ import yaml
 from playwright.sync_api import Browser, Page
 
 from generator.models import STAGE_NAMES
+from tests.test_browser import follow
 
 pytestmark = pytest.mark.browser
 
@@ -47,8 +48,7 @@ def test_a_software_engineer_reaches_the_learning_path_in_one_click(page: Page, 
     open_page(page, offline_site, "index.html")
     card = page.locator("article .grid.cards li", has_text="Switching from Software Engineer")
     assert card.count() == 1
-    card.get_by_role("link", name="Your learning path").click()
-    page.wait_for_load_state("load")
+    follow(page, card.get_by_role("link", name="Your learning path"))
     assert page.url.endswith("moves/software-engineer-to-ml-engineer.html")
     table = page.locator("article table").first
     headers = [text.strip() for text in table.locator("thead th").all_inner_texts()]

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.sitebuild import build, fixture_files, write_content
-from tests.test_browser import AXE_OPTIONS, SCREENSHOTS, TIMEOUT_MS, Visit, describe
+from tests.test_browser import AXE_OPTIONS, SCREENSHOTS, TIMEOUT_MS, Visit, describe, follow
 
 pytestmark = pytest.mark.browser
 
@@ -377,15 +377,13 @@ def test_an_unknown_goal_in_the_address_is_reported(offline: Visit) -> None:
 
 def test_role_and_level_pages_link_to_the_planner_with_their_goal(offline: Visit) -> None:
     page = offline.open("roles/ml-engineer.html")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Assess yourself for this role").click()
+    follow(page, page.get_by_role("link", name="Assess yourself for this role"))
     assert page.input_value("#planner-to-role") == "ml-engineer"
     page = offline.open("levels/index.html")
     level_link = page.locator("a", has_text="Assess yourself for this level").nth(1)
     goal = dict(re.findall(r"[?&](to|level)=([a-z0-9-]+)", level_link.get_attribute("href") or ""))
     assert goal.get("to") and goal.get("level")
-    with page.expect_navigation():
-        level_link.click()
+    follow(page, level_link)
     assert page.input_value("#planner-to-role") == goal["to"]
     assert page.input_value("#planner-to-level") == goal["level"]
     offline.assert_clean()
