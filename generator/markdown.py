@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -20,9 +21,19 @@ def _entity(match: re.Match[str]) -> str:
     return "".join(f"&#{ord(char)};" for char in match.group())
 
 
+# The same titles, addresses and paths come up thousands of times in one build, so the pure functions below
+# remember their recent answers.
+_remember = functools.lru_cache(maxsize=1 << 16)
+
+
 def escape(text: object) -> str:
     """Plain text → Markdown that renders as exactly that text, on one line."""
-    collapsed = _SPACE.sub(" ", str(text)).strip()
+    return _escape(str(text))
+
+
+@_remember
+def _escape(text: str) -> str:
+    collapsed = _SPACE.sub(" ", text).strip()
     return _BLOCK_START.sub(_entity, _SPECIAL.sub(_entity, collapsed))
 
 
@@ -34,6 +45,7 @@ def escape_part(text: object) -> str:
     return lead + escape(raw) + trail
 
 
+@_remember
 def safe_url(url: str | None) -> str | None:
     """The URL if it is https:// or a relative path without a scheme, else None (the link is dropped).
 
@@ -67,6 +79,7 @@ def _relpath(path: str, start: str) -> str:
     return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
+@_remember
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative Markdown link target from one generated page to another (paths are docs-relative .md files)."""
     target = _relpath(to_page, posixpath.dirname(from_page))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,3 +48,21 @@ def test_invalid_content_has_issues_and_no_pages(make_content: Callable[..., Pat
     root = make_content({"skills/python.yaml": "name: [unclosed\n"})
     site = prepared.prepare(root)
     assert site.pages == {} and any("python.yaml" in str(issue) for issue in site.issues)
+
+
+def test_the_cycle_collector_is_paused_only_while_the_pages_are_made() -> None:
+    states: list[bool] = []
+    assert gc.isenabled()
+    with prepared.collected_after():
+        states.append(gc.isenabled())
+    assert states == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError), prepared.collected_after():
+        raise RuntimeError("a page failed")
+    assert gc.isenabled(), "the collector comes back even when making the pages fails"
+    gc.disable()
+    try:
+        with prepared.collected_after():
+            pass
+        assert not gc.isenabled(), "a collector that was off before stays off"
+    finally:
+        gc.enable()
