@@ -18,6 +18,7 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from generator import prepared, report
 from generator.preview import Preview, error_page, mark_site
@@ -119,6 +120,15 @@ def on_pre_page(page: Page, **_: Any) -> Page:
     if source is not None:
         page.file.content_string = source[page.file.src_uri]
     return page
+
+
+def on_page_content(html: str, page: Page, files: Files, **_: Any) -> str:
+    """At a retired entry's address: the address of the page that took its place, for the theme to send to."""
+    target = page.meta.get("moved_to")
+    found = files.get_file_from_path(target) if isinstance(target, str) else None
+    if found is not None:
+        page.meta["moved_to_url"] = get_relative_url(found.url, page.url)
+    return html
 
 
 def _nav_paths(nav: Any) -> list[str]:

@@ -1,4 +1,5 @@
-"""A page's front matter: its tags, a description of its own for search engines, and its weight in site search."""
+"""A page's front matter: its tags, a description of its own for search engines, its weight in site search, and,
+at a retired entry's address, where the entry went."""
 
 from __future__ import annotations
 
@@ -58,6 +59,10 @@ def front_matter(page: Page, markdown: str) -> str:
     weight = boost(page.path)
     if weight is not None:
         meta["search"] = {"boost": weight}
+    if page.retired:
+        meta |= {"search": {"exclude": True}, "retired": True}
+    if page.moved_to:
+        meta["moved_to"] = page.moved_to
     lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     if page.jsonld:  # one line of ASCII (no line separator YAML could fold), read back by the theme as it is
         lines += f"jsonld: {json.dumps(page.jsonld)}\n"

@@ -96,8 +96,8 @@ def edition(site: Path, config: Path) -> str:
     for url in urls:
         page = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
         article = page.select_one("article.md-content__inner")
-        if not isinstance(article, Tag):
-            continue
+        if not isinstance(article, Tag) or page.select_one('meta[name="robots"][content~="noindex"]'):
+            continue  # no article, or the address of a retired entry: not part of the handbook's text
         for removed in article.select(_REMOVED):
             removed.decompose()
         heading = article.find("h1")

@@ -15,6 +15,7 @@ from generator.history import read as read_history
 from generator.home import Home
 from generator.ladder import Ladder
 from generator.models import Challenge, Comparison, Opportunity, Responsibility, Role, Skill, Term, Tool, Transition
+from generator.moved import moved_pages
 from generator.moves import MovePages
 from generator.overviews import INDEX_KINDS, Overviews
 from generator.planner import planner_page
@@ -103,6 +104,7 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
     found.append(downloads.page(content))
     jsonld.attach(content, found)
     found.append(planner_page(content, link))
+    found += moved_pages(content, link)
     changes = history if history is not None else read_history(content.root)
     for page in found:  # a page made from several files (an index, a comparison of two roles) has no one history
         page.view["history"] = changes.of(page.source_file) if page.source_file else None

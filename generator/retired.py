@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.checker import Content, id_problem
 from generator.issues import Issue
 from generator.models import KIND_NAMES, KINDS, Retired
+from generator.site import reserved
 
 MANIFEST = "published-ids.txt"
 RETIRABLE = tuple(kind for kind in KINDS if kind != "retired")
@@ -109,6 +110,8 @@ def _entry_problems(
         return
     if (kind, old) in content.present:
         yield "id", f"{name} '{old}' still has its file ({content.shown[(kind, old)]}); a retired id is not in use"
+    elif (problem := reserved(kind, old)) is not None:  # its address is kept, so it must not take another page's
+        yield "id", problem
     if reason == "removed" and replaced_by is not None:
         yield "replaced_by", f"a removed {name} has no replacement; say reason: renamed or merged instead"
     elif reason != "removed" and replaced_by is None:

@@ -82,6 +82,10 @@ class Page:
     """Other files published with the page: {path from the site root: text}, e.g. the data downloads."""
     jsonld: str = ""
     """The page's schema.org structured data as JSON-LD, already safe to place inside a script element."""
+    retired: bool = False
+    """The page stands at the address of a retired entry: kept out of site search and search engines."""
+    moved_to: str | None = None
+    """For a retired entry that another took the place of: that entry's page, where the browser is sent on."""
 
 
 def title_of(entity: Entity) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+
+from tests.sitebuild import build, fixture_files, write_content
 
 CASES = Path(__file__).parent / "cases"
 
@@ -142,3 +145,39 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Content that changed between two builds: the planner carries assessments over, old addresses lead on.
+# ---------------------------------------------------------------------------------------------------------------
+
+RENAMED = """\
+# yaml-language-server: $schema=../../schema/retired.schema.json
+ids:
+  - id: python
+    reason: renamed
+    replaced_by: python-language
+  - id: python-programming
+    reason: renamed
+    replaced_by: python
+  - id: perl
+    reason: removed
+"""
+
+
+@pytest.fixture(scope="session")
+def before_and_after(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two offline builds of the fixture content: as it was, and after the skill 'python' was renamed (and the
+    retired 'python-programming' with it) and 'perl' removed."""
+    root = tmp_path_factory.mktemp("renamed")
+    files = fixture_files()
+    before = build(root / "before", content=write_content(root / "old", files), config="mkdocs.offline.yml")
+    after_files = {
+        path.replace("skills/python.yaml", "skills/python-language.yaml"): re.sub(
+            r"(?<![\w-])python(?![\w-])", "python-language", text
+        ).replace("name: Python\n", "name: Python language\n")
+        for path, text in files.items()
+    }
+    after_files["retired/skills.yaml"] = RENAMED
+    after = build(root / "after", content=write_content(root / "new", after_files), config="mkdocs.offline.yml")
+    return before, after

@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.sitebuild import build, fixture_files, write_content
 from tests.test_browser import AXE_OPTIONS, SCREENSHOTS, TIMEOUT_MS, Visit, describe, follow
 
 pytestmark = pytest.mark.browser
@@ -163,36 +162,6 @@ def test_ratings_survive_reload_export_clear_and_import_offline(offline: Visit, 
 
 
 # -- an assessment saved against older content ------------------------------------------------------------------
-
-RENAMED = """\
-# yaml-language-server: $schema=../../schema/retired.schema.json
-ids:
-  - id: python
-    reason: renamed
-    replaced_by: python-language
-  - id: python-programming
-    reason: renamed
-    replaced_by: python
-  - id: perl
-    reason: removed
-"""
-
-
-@pytest.fixture(scope="module")
-def before_and_after(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Two offline builds of the fixture content: as it was, and after the skill 'python' was renamed."""
-    root = tmp_path_factory.mktemp("renamed")
-    files = fixture_files()
-    before = build(root / "before", content=write_content(root / "old", files), config="mkdocs.offline.yml")
-    after_files = {
-        path.replace("skills/python.yaml", "skills/python-language.yaml"): re.sub(
-            r"(?<![\w-])python(?![\w-])", "python-language", text
-        ).replace("name: Python\n", "name: Python language\n")
-        for path, text in files.items()
-    }
-    after_files["retired/skills.yaml"] = RENAMED
-    after = build(root / "after", content=write_content(root / "new", after_files), config="mkdocs.offline.yml")
-    return before, after
 
 
 def test_an_assessment_saved_before_a_rename_moves_to_the_new_id_with_a_notice(
