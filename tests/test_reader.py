@@ -136,6 +136,43 @@ def test_a_scrolling_table_keeps_its_first_column_in_view(browser: Browser, serv
     page.context.close()
 
 
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_skills_matrix_keeps_its_header_row_and_skill_column_in_view(
+    browser: Browser, served: str, width: int
+) -> None:
+    page = open_page(browser, served + "skills/", width=width)
+    region = page.locator(".skills-matrix .md-typeset__scrollwrap")
+    region.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => { const e = document.querySelector('.skills-matrix .md-typeset__scrollwrap');"
+        " return e.scrollHeight > 2 * e.clientHeight && e.getAttribute('role') === 'region'; }"
+    )
+    assert (region.get_attribute("aria-label") or "").startswith("Roles and skills (table"), "named after its heading"
+    assert region.evaluate("element => element.tabIndex") == 0, "reachable by keyboard, to scroll with the arrow keys"
+    area = region.bounding_box()
+    assert area is not None and area["height"] <= 0.8 * 844 + 1, "the box fits on the screen"
+    region.evaluate(
+        "element => { element.scrollTop = element.scrollHeight; element.scrollLeft = element.scrollWidth; }"
+    )
+    page.wait_for_timeout(100)
+    assert region.evaluate("element => element.scrollTop") > 1000, "the table did not scroll down"
+    shown = {
+        "the corner header": region.locator("thead th").first,
+        "the last role's header": region.locator("thead th").last,
+        "the last skill": region.locator("tbody tr").last.locator("td").first,
+    }
+    for what, cell in shown.items():
+        box = cell.bounding_box()
+        assert box is not None
+        inside = area["x"] - 1 <= box["x"] and box["x"] + box["width"] <= area["x"] + area["width"] + 1
+        assert inside and area["y"] - 1 <= box["y"] and box["y"] + box["height"] <= area["y"] + area["height"] + 1, (
+            f"{what} is out of view at the end of the matrix: {box} in {area}"
+        )
+    header = region.locator("thead th").first.bounding_box()
+    assert header is not None and abs(header["y"] - area["y"]) <= 1, "the header row stays at the top of the box"
+    page.context.close()
+
+
 # -- the sidebar ------------------------------------------------------------------------------------------------
 
 

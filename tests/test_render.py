@@ -96,7 +96,7 @@ def test_a_skills_matrix_too_big_to_read_becomes_the_roles_of_each_skill(
     root = make_content(yaml.safe_load((CASE / "content.yaml").read_text(encoding="utf-8")))
     monkeypatch.setattr(overviews, "MATRIX_CELLS", 0)
     text = render_pages(validate(root, display_root="content")[0])[0]["skills/index.md"]
-    table = BeautifulSoup(markdown(text, extensions=["tables"]), "html.parser").find_all("table")[-1]
+    table = BeautifulSoup(markdown(text, extensions=["tables", "md_in_html"]), "html.parser").find_all("table")[-1]
     assert [th.get_text() for th in table.find_all("th")] == ["Skill", "Essential for", "Optional for"]
     rows = {
         tr.find("td").get_text(): [td.get_text() for td in tr.find_all("td")[1:]] for tr in table.find_all("tr")[1:]

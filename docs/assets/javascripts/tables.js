@@ -2,7 +2,8 @@
 // - on a narrow screen, a table that cites (a column headed "Source" or "Sources") stacks its rows into cards,
 //   each cell labelled with its column, so the citation is never the part that is cut off (extra.css);
 // - any other table wider than its column scrolls sideways in a region that says so, can be scrolled by
-//   keyboard, and keeps its first column in view (extra.css);
+//   keyboard, and keeps its first column in view (extra.css); one kept to a box of its own because it is taller
+//   than a screen (the skills matrix) can be scrolled by keyboard the same way;
 // - a table long enough to need it sorts by clicking a header (tablesort, vendored beside this file, started on
 //   the first click so that loading a long page does not pay for it). A cell
 //   whose value is given as <data value="…"> sorts by that number, so money, years and proficiency sort by
@@ -29,9 +30,11 @@
     return row ? Array.prototype.map.call(row.cells, function (cell) { return cell.textContent.trim(); }) : [];
   }
 
-  // The name a screen reader announces for a scrolling table: the heading above it.
+  // The name a screen reader announces for a scrolling table: the heading above it (or above the block it is in).
   function name(wrap) {
-    for (var node = wrap.previousElementSibling; node; node = node.previousElementSibling) {
+    var block = wrap;
+    while (block.parentElement && !block.parentElement.classList.contains("md-typeset")) block = block.parentElement;
+    for (var node = block.previousElementSibling; node; node = node.previousElementSibling) {
       if (/^H[1-6]$/.test(node.tagName)) return node.textContent.replace(/¶$/, "").trim();
     }
     return "Table";
@@ -54,16 +57,15 @@
     hint.textContent = "Scroll sideways for more columns →";
     hint.hidden = true;
     wrap.parentNode.insertBefore(hint, wrap);
-    var label = name(wrap) + " (table, scrolls sideways)";
     function update() {
-      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
-      if (scrolls === wrap.classList.contains("handbook-scrolls")) return;
-      wrap.classList.toggle("handbook-scrolls", scrolls);
-      hint.hidden = !scrolls;
-      if (scrolls) { // a keyboard user reaches the region and scrolls it with the arrow keys
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      var tall = wrap.scrollHeight > wrap.clientHeight + 1; // a table kept to a box of its own (the skills matrix)
+      wrap.classList.toggle("handbook-scrolls", wide);
+      hint.hidden = !wide;
+      if (wide || tall) { // a keyboard user reaches the region and scrolls it with the arrow keys
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", label);
+        wrap.setAttribute("aria-label", name(wrap) + (wide ? " (table, scrolls sideways)" : " (table, scrolls)"));
       } else {
         wrap.removeAttribute("tabindex");
         wrap.removeAttribute("role");
