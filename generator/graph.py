@@ -30,8 +30,23 @@ def _reaches(edges: list[tuple[str, str]], source: str, target: str) -> bool:
     return False
 
 
+def _rungs(content: Content, nodes: list[str]) -> dict[str, tuple[str, int]]:
+    """The nodes that are levels of a role → (role, rank)."""
+    found = {}
+    for node in nodes:
+        role_id, _, level_id = node.partition("/")
+        level = content.entities["levels"].get(level_id) if level_id else None
+        if isinstance(level, Level):
+            found[node] = (role_id, level.rank)
+    return found
+
+
 def layout(content: Content) -> tuple[dict[str, tuple[int, int]], dict[str, str], list[tuple[str, Transition]]]:
-    """Columns by distance along the moves (sources of moves on the left), rows in order of appearance."""
+    """Columns by distance along the moves (sources of moves on the left), rows in order of appearance.
+
+    A role's levels stand in one column, beside the role, in rank order: a promotion goes down the column rather
+    than across the page, so the ladder reads as a ladder and the drawing stays as narrow as the moves allow.
+    """
     transitions = [(tid, t) for tid, t in sorted(content.entities["transitions"].items()) if isinstance(t, Transition)]
     labels: dict[str, str] = {}
     edges: list[tuple[str, str]] = []
@@ -46,9 +61,11 @@ def layout(content: Content) -> tuple[dict[str, tuple[int, int]], dict[str, str]
         role_id, _, level_id = node.partition("/")
         if level_id and role_id in labels:
             edges.append((role_id, node))
+    rungs = _rungs(content, list(labels))
     forward: list[tuple[str, str]] = []
     for start, end in edges:  # an edge that would close a cycle (a move and its reverse) does not set columns
-        if not _reaches(forward, end, start):
+        one_ladder = start in rungs and end in rungs and rungs[start][0] == rungs[end][0]
+        if not one_ladder and not _reaches(forward, end, start):
             forward.append((start, end))
     column = dict.fromkeys(labels, 0)
     for _ in range(len(labels)):  # longest path over the acyclic edges
@@ -63,7 +80,15 @@ def layout(content: Content) -> tuple[dict[str, tuple[int, int]], dict[str, str]
             rows = [positions[start][1] for start, end in edges if end == node and start in positions]
             return sum(rows) / len(rows) if rows else float(len(positions))
 
-        for row, node in enumerate(sorted(nodes, key=weight)):
+        # A ladder's rungs stay together, in rank order, where its first rung would go.
+        ordered: list[str] = []
+        for node in sorted(nodes, key=weight):
+            if node not in rungs:
+                ordered.append(node)
+            elif node not in ordered:
+                ladder = [other for other in nodes if other in rungs and rungs[other][0] == rungs[node][0]]
+                ordered += sorted(ladder, key=lambda other: rungs[other][1])
+        for row, node in enumerate(ordered):
             positions[node] = (col, row)
     return positions, labels, transitions
 
