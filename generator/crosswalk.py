@@ -1,4 +1,4 @@
-"""Classification codes (O*NET-SOC, ISCO-08, ESCO, SFIA) of a role or skill, as views for its page."""
+"""Classification codes (O*NET-SOC, ISCO-08, ESCO, SFIA, IfATE) of a role or skill, as views for its page."""
 
 from __future__ import annotations
 

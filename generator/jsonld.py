@@ -17,7 +17,7 @@ from generator.models import CODE_SCHEME_NAMES, Fact, Faq, Role, Source, Term
 from generator.site import Linker, Page
 
 CONTEXT = "https://schema.org"
-OCCUPATION_SCHEMES = ("onet-soc", "isco-08", "esco-occupation")
+OCCUPATION_SCHEMES = ("onet-soc", "isco-08", "esco-occupation", "ifate-standard")
 """Classifications of occupations: their codes are a role's occupational category."""
 
 _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}

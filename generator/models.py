@@ -182,8 +182,9 @@ class RoleSkill(Entity):
     )
 
 
-CodeScheme = Literal["onet-soc", "isco-08", "esco-occupation", "esco-skill", "sfia"]
-"""A public classification a role or skill can be matched to: O*NET-SOC, ISCO-08, ESCO, SFIA."""
+CodeScheme = Literal["onet-soc", "isco-08", "esco-occupation", "esco-skill", "sfia", "ifate-standard"]
+"""A public classification a role or skill can be matched to: O*NET-SOC, ISCO-08, ESCO, SFIA, and the occupational
+standards of English apprenticeships (IfATE)."""
 
 CODE_SCHEME_NAMES: dict[str, str] = {
     "onet-soc": "O*NET-SOC",
@@ -191,6 +192,7 @@ CODE_SCHEME_NAMES: dict[str, str] = {
     "esco-occupation": "ESCO occupation",
     "esco-skill": "ESCO skill",
     "sfia": "SFIA skill",
+    "ifate-standard": "IfATE occupational standard",
 }
 
 CODE_PATTERNS: dict[str, str] = {
@@ -199,6 +201,7 @@ CODE_PATTERNS: dict[str, str] = {
     "esco-occupation": r"^http://data\.europa\.eu/esco/occupation/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$",
     "esco-skill": r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$",
     "sfia": r"^[A-Z]{4}$",
+    "ifate-standard": r"^ST[0-9]{4}$",
 }
 """How each scheme writes its codes (ESCO identifies a concept by its URI)."""
 
@@ -210,7 +213,7 @@ class Code(Entity):
     """A code of a public classification, read on the page of `source` where the classification publishes it."""
 
     scheme: CodeScheme = Field(
-        description="The classification: onet-soc, isco-08, esco-occupation, esco-skill or sfia."
+        description="The classification: onet-soc, isco-08, esco-occupation, esco-skill, sfia or ifate-standard."
     )
     code: Annotated[str, StringConstraints(max_length=120)] = Field(
         description="The code as the classification writes it; for ESCO, the concept's URI."
