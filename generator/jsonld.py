@@ -81,11 +81,11 @@ def occupation(content: Content, link: Linker, role_id: str, role: Role) -> dict
     data: dict[str, Any] = {"@context": CONTEXT, "@type": "Occupation", "name": role.title}
     if role.also_called:
         data["alternateName"] = list(role.also_called)
-    data["description"] = role.summary
+    data["description"] = plain(content, role.summary)
     optional: dict[str, Any] = {
         "skills": [link.title("skills", entry.skill) for entry in role.skills],
         "responsibilities": [link.title("responsibilities", item) for item in role.responsibilities],
-        "educationRequirements": [item.text for item in role.education],
+        "educationRequirements": [plain(content, item.text) for item in role.education],
         "experienceRequirements": [
             f"{fact.statement}: {figure(fact)}"
             for fact in facts

@@ -124,6 +124,7 @@ def test_every_built_role_page_faq_and_glossary_carry_valid_blocks(built_site: P
         blocks = _blocks(built_site / "roles" / role / "index.html")
         assert [block["@type"] for block in blocks] == ["Occupation"], role
         assert vocabulary.check(blocks[0]) == [], role
+        assert "{fact:" not in json.dumps(blocks[0]), f"{role}: a figure is quoted by its reference, not its value"
     for page, kind in (("faq", "FAQPage"), ("glossary", "DefinedTermSet")):
         blocks = _blocks(built_site / page / "index.html")
         assert [block["@type"] for block in blocks] == [kind]
