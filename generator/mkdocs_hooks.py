@@ -166,14 +166,31 @@ def on_env(env: jinja2.Environment, **_: Any) -> jinja2.Environment:
     return env
 
 
+@event_priority(100)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     """In the preview: remember what was built, and show the content's errors on every page (or clear them)."""
     if not _serving:
         return
+    _forget_rebuilt_pages_in_search(config)
     _preview.finish(succeeded=True)
     if _preview.errors is not None or _preview.bannered:
         mark_site(Path(config.site_dir), _preview.errors)
         _preview.bannered = _preview.errors is not None
+
+
+def _forget_rebuilt_pages_in_search(config: MkDocsConfig) -> None:
+    """Drop every page rebuilt now from the search index kept from the last build, before the theme adds them anew.
+
+    The theme's search keeps its index between preview builds and, assuming one page changes per save, replaces
+    only the first rebuilt page's entries: a save that changes several pages (an entry and the lists that show it)
+    would leave their old entries in, once more with every save.
+    """
+    search = config.plugins.get("material/search")
+    kept, now = getattr(search, "search_index_prev", None), getattr(search, "search_index", None)
+    if kept is None or now is None:
+        return
+    rebuilt = {entry["location"].partition("#")[0] for entry in now.entries}
+    kept.entries = [entry for entry in kept.entries if entry["location"].partition("#")[0] not in rebuilt]
 
 
 def on_build_error(error: Exception, **_: Any) -> None:
