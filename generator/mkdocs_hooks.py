@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator import prepared, report
-from generator.preview import Preview, error_page, mark_site
+from generator.preview import CompiledTemplates, Preview, error_page, mark_site, nav_paths, without_pages
 
 if TYPE_CHECKING:  # the live-reload server (and its file watcher) is only loaded by `mkdocs serve`
     from mkdocs.livereload import LiveReloadServer
@@ -41,6 +41,7 @@ class _Generated(File):
 
 
 _preview = Preview()
+_compiled = CompiledTemplates()
 _serving = False
 
 
@@ -82,7 +83,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         _preview.errors = errors
         print(errors, file=sys.stderr)
         if _preview.last_good is None:  # nothing valid yet: every page of the navigation shows the errors
-            paths = ["index.md", *_nav_paths(config.nav)]
+            paths = ["index.md", *nav_paths(config.nav)]
             site = prepared.Prepared(site.issues, dict.fromkeys(paths, error_page(errors)), dict.fromkeys(paths))
         else:
             site = _preview.last_good
@@ -131,34 +132,6 @@ def on_page_content(html: str, page: Page, files: Files, **_: Any) -> str:
     return html
 
 
-def _nav_paths(nav: Any) -> list[str]:
-    """Every Markdown page named in the `nav` setting."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [path for value in nav.values() for path in _nav_paths(value)]
-    if isinstance(nav, list):
-        return [path for item in nav for path in _nav_paths(item)]
-    return []
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Theme templates compiled once per preview process; MkDocs makes a new template environment per build."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-_compiled = _CompiledTemplates()
-
-
 def on_env(env: jinja2.Environment, **_: Any) -> jinja2.Environment:
     """In the preview, reuse the theme's compiled templates from one rebuild to the next (keyed by their source)."""
     if _serving:
@@ -189,8 +162,7 @@ def _forget_rebuilt_pages_in_search(config: MkDocsConfig) -> None:
     kept, now = getattr(search, "search_index_prev", None), getattr(search, "search_index", None)
     if kept is None or now is None:
         return
-    rebuilt = {entry["location"].partition("#")[0] for entry in now.entries}
-    kept.entries = [entry for entry in kept.entries if entry["location"].partition("#")[0] not in rebuilt]
+    kept.entries = without_pages(kept.entries, now.entries)
 
 
 def on_build_error(error: Exception, **_: Any) -> None:

@@ -12,6 +12,10 @@ import html
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.bccache
 
 from generator.prepared import Prepared
 
@@ -87,3 +91,37 @@ def mark_site(site_dir: Path, report: str | None) -> None:
         marked = with_banner(text, report) if report is not None else without_banner(text)
         if marked != text:
             path.write_text(marked, encoding="utf-8")
+
+
+def nav_paths(nav: Any) -> list[str]:
+    """Every Markdown page named in the `nav` setting."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in nav_paths(value)]
+    if isinstance(nav, list):
+        return [path for item in nav for path in nav_paths(item)]
+    return []
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Theme templates compiled once per preview process; MkDocs makes a new template environment per build."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def without_pages(kept: list[dict[str, Any]], rebuilt: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Search entries kept from the last build, less every entry of a page that the `rebuilt` entries come from.
+
+    An entry's location is its page's address, followed for a section by `#` and the section's anchor.
+    """
+    pages = {entry["location"].partition("#")[0] for entry in rebuilt}
+    return [entry for entry in kept if entry["location"].partition("#")[0] not in pages]

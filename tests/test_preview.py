@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.preview import Preview, error_page, mark_site, with_banner, without_banner
+from generator.preview import Preview, error_page, mark_site, with_banner, without_banner, without_pages
 
 PAGE = '<html><body><div><article class="md-content__inner md-typeset"><h1>Python</h1></article></div></body></html>'
 REPORT = (
@@ -62,3 +62,15 @@ def test_before_any_valid_build_the_page_is_the_errors_as_code() -> None:
     html = BeautifulSoup(__import__("markdown").markdown(error_page(REPORT)), "html.parser")
     assert html.find("code").get_text().strip() == REPORT
     assert html.find("b") is None
+
+
+def test_a_rebuilt_page_leaves_the_kept_search_entries_with_all_its_sections() -> None:
+    kept = [
+        {"location": "skills/"},
+        {"location": "skills/#programming"},
+        {"location": "skills/python/"},
+        {"location": ""},
+    ]
+    rebuilt = [{"location": "skills/"}, {"location": ""}]
+    assert without_pages(kept, rebuilt) == [{"location": "skills/python/"}]
+    assert without_pages(kept, []) == kept
