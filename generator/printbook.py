@@ -109,7 +109,8 @@ def edition(site: Path, config: Path) -> str:
         for image in article.find_all("img", src=True):
             image["src"] = _target(str(image["src"]), url, set(urls))
         sections.append(f'<section class="print-page" id="{anchor(url)}">{article.decode_contents()}</section>')
-        contents.append(f'<li><a href="#{anchor(url)}">{html.escape(title)}</a></li>')
+        entry = f'<a href="#{anchor(url)}">{html.escape(title)}</a>{PAGE_NUMBER}'
+        contents.append(f'<li><span class="print-toc__entry">{entry}</span></li>')
     attributes = " ".join(
         f'{name}="{html.escape(" ".join(value) if isinstance(value, list) else str(value))}"'
         for name, value in body_attributes.items()
@@ -128,6 +129,34 @@ def edition(site: Path, config: Path) -> str:
         + "\n".join(sections)
         + "</article></div></main></div></body></html>\n"
     )
+
+
+PAGE_NUMBER = '<span class="print-toc__page">000</span>'
+"""Where a contents entry's page number goes: as wide as the widest number, so the first printing, which finds the
+numbers, lays the contents out as the second, which prints them, will."""
+
+
+def numbered(edition_html: str, numbers: list[int]) -> str:
+    """The edition with each contents entry's page number filled in, in order."""
+    first, *rest = edition_html.split(PAGE_NUMBER)
+    filled = (f'<span class="print-toc__page">{n}</span>{part}' for n, part in zip(numbers, rest, strict=True))
+    return first + "".join(filled)
+
+
+def page_numbers(pdf: Path, sections: int) -> list[int] | None:
+    """The printed number of the sheet each page of the edition starts on, read from the PDF's bookmarks.
+
+    Chromium bookmarks every heading; the top level holds the cover's title, then each page's title. None when
+    the bookmarks do not line up with the pages, so that no wrong number is printed.
+    """
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    sheets = [reader.get_destination_page_number(item) for item in top]
+    if len(sheets) != sections + 1 or None in sheets:
+        return None
+    return [sheet + 1 for sheet in sheets[1:] if sheet is not None]
 
 
 def _target(href: str, url: str, pages: set[str]) -> str:
@@ -184,10 +213,15 @@ def build_pdf(config: Path, out: Path, *, content: Path) -> bool:
         site = Path(work) / "site"
         if not build_site(config, site, content=content):
             return False
-        (site / EDITION).write_text(edition(site, config), encoding="utf-8")
+        first = edition(site, config)
+        (site / EDITION).write_text(first, encoding="utf-8")
         partial = Path(work) / out.name
-        try:
+        try:  # printed twice: the first printing tells on which sheet each page starts, the second prints that
             print_pdf(site / EDITION, partial)
+            numbers = page_numbers(partial, first.count(PAGE_NUMBER))
+            if numbers is not None:
+                (site / EDITION).write_text(numbered(first, numbers), encoding="utf-8")
+                print_pdf(site / EDITION, partial)
         except Exception as exc:  # Chromium missing or failing: say so, keep the old PDF
             print(f"handbook pdf: printing failed: {exc}", file=sys.stderr)
             return False

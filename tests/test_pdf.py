@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from generator.evidence import figure
 from generator.models import Fact
-from generator.printbook import edition, order, page_url
+from generator.printbook import PAGE_NUMBER, edition, numbered, order, page_url
 from generator.validate import validate
 from tests.conftest import find_chromium
 from tests.sitebuild import REPO, handbook
@@ -80,3 +80,21 @@ def test_make_pdf_prints_every_role_and_every_figure(tmp_path: Path) -> None:
     ]
     assert missing == []
     assert _squeezed("Contents") in text
+    pages = [_squeezed(page.extract_text() or "") for page in reader.pages]
+    entries = [
+        (title, int(number))
+        for page in reader.pages[1:8]
+        for _, title, number in re.findall(r"^(\d+)\. (.+) (\d+)$", page.extract_text() or "", re.M)
+    ]
+    assert len(entries) > 150, "the contents list gives each page's number"
+    wrong = [(title, number) for title, number in entries if _squeezed(title) not in pages[number - 1]]
+    assert wrong == [], "a contents entry names a page its title is not on"
+
+
+def test_page_numbers_fill_the_contents_in_order_and_must_all_be_there() -> None:
+    edition_html = f"<ol><li>a{PAGE_NUMBER}</li><li>b{PAGE_NUMBER}</li></ol>"
+    assert numbered(edition_html, [3, 12]) == (
+        '<ol><li>a<span class="print-toc__page">3</span></li><li>b<span class="print-toc__page">12</span></li></ol>'
+    )
+    with pytest.raises(ValueError):
+        numbered(edition_html, [3])
