@@ -57,9 +57,13 @@
     hint.textContent = "Scroll sideways for more columns →";
     hint.hidden = true;
     wrap.parentNode.insertBefore(hint, wrap);
+    var state = "false,false"; // as the table starts: no cue, not a region
     function update() {
       var wide = wrap.scrollWidth > wrap.clientWidth + 1;
       var tall = wrap.scrollHeight > wrap.clientHeight + 1; // a table kept to a box of its own (the skills matrix)
+      // Change nothing while nothing changed: a write would make the next table's sizes cost a layout of their own.
+      if (wide + "," + tall === state) return;
+      state = wide + "," + tall;
       wrap.classList.toggle("handbook-scrolls", wide);
       hint.hidden = !wide;
       if (wide || tall) { // a keyboard user reaches the region and scrolls it with the arrow keys
