@@ -124,11 +124,16 @@ def on_pre_page(page: Page, **_: Any) -> Page:
 
 
 def on_page_content(html: str, page: Page, files: Files, **_: Any) -> str:
-    """At a retired entry's address: the address of the page that took its place, for the theme to send to."""
-    target = page.meta.get("moved_to")
-    found = files.get_file_from_path(target) if isinstance(target, str) else None
-    if found is not None:
-        page.meta["moved_to_url"] = get_relative_url(found.url, page.url)
+    """Turn the pages the front matter names into addresses for the theme: the page that took a retired entry's
+    place (where the browser is sent on), and the pages above one outside the navigation (its trail)."""
+
+    def address(path: object) -> str | None:
+        found = files.get_file_from_path(path) if isinstance(path, str) else None
+        return get_relative_url(found.url, page.url) if found is not None else None
+
+    page.meta["moved_to_url"] = address(page.meta.get("moved_to"))
+    steps = [(step[0], address(step[1])) for step in page.meta.get("trail") or [] if len(step) == 2]
+    page.meta["trail_links"] = [{"title": title, "url": url} for title, url in steps if url is not None]
     return html
 
 

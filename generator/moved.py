@@ -11,28 +11,28 @@ from generator.checker import Content
 from generator.markdown import relative
 from generator.models import Retired
 from generator.retired import fates
-from generator.site import Linker, Page, Ref
+from generator.site import FOLDERS, LISTINGS, Linker, Page, Ref
 
-LISTS = {
-    "roles": ("role", "roles/index.md", "Roles"),
-    "skills": ("skill", "skills/index.md", "Skills"),
-    "responsibilities": ("responsibility", "responsibilities/index.md", "Responsibilities"),
-    "tools": ("tool", "tools/index.md", "Tools"),
-    "challenges": ("challenge", "challenges/index.md", "Challenges"),
-    "opportunities": ("opportunity", "opportunities/index.md", "Opportunities"),
-    "comparisons": ("comparison", "comparisons/index.md", "Comparisons"),
-    "transitions": ("career move", "career-paths.md", "Career paths"),
+NOUNS = {
+    "roles": "role",
+    "skills": "skill",
+    "responsibilities": "responsibility",
+    "tools": "tool",
+    "challenges": "challenge",
+    "opportunities": "opportunity",
+    "comparisons": "comparison",
+    "transitions": "career move",
 }
-"""Each kind with pages of its own → what a reader calls one, and the page that lists them all."""
+"""Each kind with pages of its own → what a reader calls one."""
 
 
 def moved_pages(content: Content, link: Linker) -> list[Page]:
     """One page for every retired id of a kind with pages of its own, in kind and id order."""
     found = []
     for kind, record in sorted(content.entities["retired"].items()):
-        if kind not in LISTS or not isinstance(record, Retired):
+        if kind not in NOUNS or not isinstance(record, Retired):
             continue
-        noun, listing, listing_title = LISTS[kind]
+        noun, (listing, listing_title) = NOUNS[kind], LISTINGS[FOLDERS.get(kind, kind)]
         notes = {entry.id: entry.note for entry in record.ids}
         for old, fate in sorted(fates(content, kind).items()):
             path = link.location(kind, old)[0]

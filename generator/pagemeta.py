@@ -63,6 +63,8 @@ def front_matter(page: Page, markdown: str) -> str:
         meta |= {"search": {"exclude": True}, "retired": True}
     if page.moved_to:
         meta["moved_to"] = page.moved_to
+    if page.trail:  # titles and paths the generator chose, never contributor text
+        meta["trail"] = [list(step) for step in page.trail]
     lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     if page.jsonld:  # one line of ASCII (no line separator YAML could fold), read back by the theme as it is
         lines += f"jsonld: {json.dumps(page.jsonld)}\n"

@@ -21,7 +21,9 @@ from urllib.parse import urldefrag, urljoin
 import yaml
 
 EDITION = "print-edition.html"
-_REMOVED = "a.headerlink, a.md-content__button, nav.md-tags, .md-source-file, script, details.handbook-toc"
+_REMOVED = (
+    "a.headerlink, a.md-content__button, nav.md-tags, .md-source-file, script, details.handbook-toc, nav.handbook-trail"
+)
 
 
 def _nav_urls(config: Path) -> list[str]:

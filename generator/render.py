@@ -21,7 +21,7 @@ from generator.overviews import INDEX_KINDS, Overviews
 from generator.planner import planner_page
 from generator.reference import editing_page
 from generator.roles import RolePages
-from generator.site import Linker, Page, Ref
+from generator.site import Linker, Page, Ref, trail
 from generator.views import Backlinks, EntityViews
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -108,6 +108,7 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
     changes = history if history is not None else read_history(content.root)
     for page in found:  # a page made from several files (an index, a comparison of two roles) has no one history
         page.view["history"] = changes.of(page.source_file) if page.source_file else None
+        page.trail = trail(page.path)
     return found
 
 

@@ -25,6 +25,19 @@ OWN_PAGES = (
 FOLDERS = {"transitions": "moves"}
 """Kind → the folder its pages live in, where that is not named after the kind."""
 
+LISTINGS = {
+    "roles": ("roles/index.md", "Roles"),
+    "skills": ("skills/index.md", "Skills"),
+    "responsibilities": ("responsibilities/index.md", "Responsibilities"),
+    "tools": ("tools/index.md", "Tools"),
+    "challenges": ("challenges/index.md", "Challenges"),
+    "opportunities": ("opportunities/index.md", "Opportunities"),
+    "comparisons": ("comparisons/index.md", "Comparisons"),
+    "compare": ("comparisons/index.md", "Comparisons"),
+    "moves": ("career-paths.md", "Career paths"),
+}
+"""Folder of pages of their own → the page in the navigation that lists them, and its title."""
+
 SECTION_PAGES = {
     "levels": "levels/index.md",
     "trends": "trends/index.md",
@@ -82,10 +95,21 @@ class Page:
     """Other files published with the page: {path from the site root: text}, e.g. the data downloads."""
     jsonld: str = ""
     """The page's schema.org structured data as JSON-LD, already safe to place inside a script element."""
+    trail: list[tuple[str, str]] = field(default_factory=list)
+    """Where the page sits in the navigation when it is not in it: (title, page path) of the pages above it."""
     retired: bool = False
     """The page stands at the address of a retired entry: kept out of site search and search engines."""
     moved_to: str | None = None
     """For a retired entry that another took the place of: that entry's page, where the browser is sent on."""
+
+
+def trail(path: str) -> list[tuple[str, str]]:
+    """Where a page outside the navigation sits in it: the home page, then the page listing its kind, each as
+    (title, page path); [] for a page with no such place."""
+    folder, _, name = path.rpartition("/")
+    if folder not in LISTINGS or name == "index.md":
+        return []
+    return [("Home", "index.md"), (LISTINGS[folder][1], LISTINGS[folder][0])]
 
 
 def title_of(entity: Entity) -> str:

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from generator.compare import pairs
 from generator.moved import moved_pages
-from generator.site import Linker
+from generator.site import LISTINGS, Linker
 from generator.validate import validate
 from tests.sitebuild import REPO, build
 
@@ -206,3 +206,17 @@ def test_licence_files_name_the_same_licences() -> None:
     content_licence = (REPO / "LICENSE-CONTENT").read_text(encoding="utf-8")
     assert "Creative Commons Attribution 4.0 International" in content_licence
     assert CONTENT_LICENCE_URL in content_licence
+
+
+def test_a_page_outside_the_navigation_says_where_it_sits_in_it(site: Path) -> None:
+    checked = 0
+    for folder, (listing, title) in LISTINGS.items():
+        for built in sorted((site / folder).glob("*/index.html")):
+            trail = soup(built).select("article nav.handbook-trail a")
+            steps = [(link.get_text(strip=True), (built.parent / str(link["href"])).resolve()) for link in trail]
+            expected = [("Home", site.resolve()), (title, page_file(site, listing).parent.resolve())]
+            assert steps == expected, built.relative_to(site)
+            checked += 1
+    assert checked > 150
+    for page in ("index.md", "skills/index.md", "career-paths.md", "faq.md"):
+        assert soup(page_file(site, page)).select("nav.handbook-trail") == [], f"{page} is in the navigation"
