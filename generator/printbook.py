@@ -221,9 +221,9 @@ def build_pdf(config: Path, out: Path, *, content: Path) -> bool:
         try:  # printed twice: the first printing tells on which sheet each page starts, the second prints that
             print_pdf(site / EDITION, partial)
             numbers = page_numbers(partial, first.count(PAGE_NUMBER))
-            if numbers is not None:
-                (site / EDITION).write_text(numbered(first, numbers), encoding="utf-8")
-                print_pdf(site / EDITION, partial)
+            second = numbered(first, numbers) if numbers is not None else first.replace(PAGE_NUMBER, "")
+            (site / EDITION).write_text(second, encoding="utf-8")
+            print_pdf(site / EDITION, partial)
         except Exception as exc:  # Chromium missing or failing: say so, keep the old PDF
             print(f"handbook pdf: printing failed: {exc}", file=sys.stderr)
             return False

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from generator.evidence import figure
 from generator.models import Fact
-from generator.printbook import PAGE_NUMBER, edition, numbered, order, page_url
+from generator.printbook import PAGE_NUMBER, edition, numbered, order, page_numbers, page_url
 from generator.validate import validate
 from tests.conftest import find_chromium
 from tests.sitebuild import REPO, handbook
@@ -98,3 +98,20 @@ def test_page_numbers_fill_the_contents_in_order_and_must_all_be_there() -> None
     )
     with pytest.raises(ValueError):
         numbered(edition_html, [3])
+
+
+def test_page_numbers_come_from_the_top_bookmarks_or_not_at_all(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(6):
+        writer.add_blank_page(width=200, height=200)
+    cover = writer.add_outline_item(title="Cover", page_number=0)
+    writer.add_outline_item(title="Contents", page_number=1, parent=cover)  # an h2, nested as Chromium nests it
+    writer.add_outline_item(title="Roles", page_number=2)
+    writer.add_outline_item(title="Skills", page_number=4)
+    pdf = tmp_path / "edition.pdf"
+    with pdf.open("wb") as out:
+        writer.write(out)
+    assert page_numbers(pdf, 2) == [3, 5], "printed numbers count from 1"
+    assert page_numbers(pdf, 3) is None, "bookmarks that do not line up with the pages give no numbers"
