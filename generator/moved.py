@@ -9,30 +9,21 @@ from __future__ import annotations
 
 from generator.checker import Content
 from generator.markdown import relative
-from generator.models import Retired
+from generator.models import KIND_NAMES, Retired
 from generator.retired import fates
-from generator.site import FOLDERS, LISTINGS, Linker, Page, Ref
+from generator.site import FOLDERS, LISTINGS, OWN_PAGES, Linker, Page, Ref
 
-NOUNS = {
-    "roles": "role",
-    "skills": "skill",
-    "responsibilities": "responsibility",
-    "tools": "tool",
-    "challenges": "challenge",
-    "opportunities": "opportunity",
-    "comparisons": "comparison",
-    "transitions": "career move",
-}
-"""Each kind with pages of its own → what a reader calls one."""
+READER_NOUNS = {"transitions": "career move"}
+"""What a reader calls an entry of a kind, where that is not the kind's own name."""
 
 
 def moved_pages(content: Content, link: Linker) -> list[Page]:
     """One page for every retired id of a kind with pages of its own, in kind and id order."""
     found = []
     for kind, record in sorted(content.entities["retired"].items()):
-        if kind not in NOUNS or not isinstance(record, Retired):
+        if kind not in OWN_PAGES or not isinstance(record, Retired):
             continue
-        noun, (listing, listing_title) = NOUNS[kind], LISTINGS[FOLDERS.get(kind, kind)]
+        noun, (listing, listing_title) = READER_NOUNS.get(kind, KIND_NAMES[kind]), LISTINGS[FOLDERS.get(kind, kind)]
         notes = {entry.id: entry.note for entry in record.ids}
         for old, fate in sorted(fates(content, kind).items()):
             path = link.location(kind, old)[0]
@@ -40,7 +31,7 @@ def moved_pages(content: Content, link: Linker) -> list[Page]:
             view = {
                 "old": old,
                 "noun": noun,
-                "reason": fate.reason,
+                "becomes": "was merged into" if fate.reason == "merged" else "is now",
                 "successor": successor,
                 "note": notes.get(old),
                 "listing": Ref(listing_title, relative(path, listing)),

@@ -8,16 +8,17 @@ from typing import Any
 from generator.checker import Content
 from generator.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, importance
 from generator.models import PROFICIENCY_ORDER, SOURCE_KIND_NAMES, Fact, Role, Skill
-from generator.site import Linker, Page, Ref
+from generator.site import LISTINGS, Linker, Page, Ref
 from generator.views import CATEGORY_NAMES, FAMILY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
 
 INDEX_KINDS = {
-    "roles": ("Roles", "The machine learning engineer, its variants, and the roles it is compared with."),
-    "responsibilities": ("Responsibilities", "The duties the roles in this handbook carry."),
-    "tools": ("Tools", "Languages, frameworks, libraries and platforms named by the sources."),
-    "challenges": ("Challenges", "What makes the work hard, and what helps."),
-    "opportunities": ("Opportunities", "What makes the role attractive."),
+    "roles": "The machine learning engineer, its variants, and the roles it is compared with.",
+    "responsibilities": "The duties the roles in this handbook carry.",
+    "tools": "Languages, frameworks, libraries and platforms named by the sources.",
+    "challenges": "What makes the work hard, and what helps.",
+    "opportunities": "What makes the role attractive.",
 }
+"""Kinds whose list is a plain index page → its introduction (its path and title are in `LISTINGS`)."""
 
 
 ABSENT = {"described": "—", "partial": "not listed", "not-recorded": "not recorded"}
@@ -49,8 +50,8 @@ class Overviews:
 
     def index(self, kind: str) -> Page:
         """A plain index of one kind: each entry with its one-line description."""
-        page = f"{kind}/index.md"
-        title, intro = INDEX_KINDS[kind]
+        page, title = LISTINGS[kind]
+        intro = INDEX_KINDS[kind]
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for entity_id in self.link.sorted_ids(kind):
             entity = self.link.entity(kind, entity_id)

@@ -133,7 +133,8 @@ def edition(site: Path, config: Path) -> str:
     )
 
 
-PAGE_NUMBER = '<span class="print-toc__page">000</span>'
+_NUMBER = '<span class="print-toc__page">{}</span>'
+PAGE_NUMBER = _NUMBER.format("000")
 """Where a contents entry's page number goes: as wide as the widest number, so the first printing, which finds the
 numbers, lays the contents out as the second, which prints them, will."""
 
@@ -141,7 +142,7 @@ numbers, lays the contents out as the second, which prints them, will."""
 def numbered(edition_html: str, numbers: list[int]) -> str:
     """The edition with each contents entry's page number filled in, in order."""
     first, *rest = edition_html.split(PAGE_NUMBER)
-    filled = (f'<span class="print-toc__page">{n}</span>{part}' for n, part in zip(numbers, rest, strict=True))
+    filled = (_NUMBER.format(n) + part for n, part in zip(numbers, rest, strict=True))
     return first + "".join(filled)
 
 
