@@ -14,8 +14,9 @@ from typing import Any
 
 import yaml
 
-from generator.crossrefs import FACT_REFERENCE, REFERENCES
-from generator.models import KINDS
+from generator.content.models import KINDS
+from generator.content.rules.prose import FACT_REFERENCE
+from generator.content.rules.references import REFERENCES
 
 # Ids that the cross-reference table does not list because other rules check them.
 EXTRA_REFERENCES: dict[str, list[tuple[str, ...]]] = {

@@ -9,8 +9,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import report
-from generator.models import KIND_NAMES
+from generator.content import report
+from generator.content.models import KIND_NAMES
 
 # Each command imports what it needs when it runs: `validate` never loads Jinja or MkDocs, `build` never loads
 # the generator before MkDocs asks for it.
@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args)
     if args.command == "schema":
-        from generator import schema
+        from generator.content import schema
 
         for path in schema.write(Path(args.out)):
             print(path)
@@ -100,21 +100,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         return _export(Path(args.content), Path(args.out))
     if args.command == "build":
-        from generator.build import build_site
+        from generator.publish.build import build_site
 
         return 0 if build_site(Path(args.config), Path(args.site_dir), content=Path(args.content)) else 1
     if args.command == "offline":
-        from generator.build import build_offline
+        from generator.publish.build import build_offline
 
         return 0 if build_offline(Path(args.config), Path(args.zip), content=Path(args.content)) else 1
     if args.command == "pdf":
-        from generator.printbook import build_pdf
+        from generator.publish.printbook import build_pdf
 
         return 0 if build_pdf(Path(args.config), Path(args.out), content=Path(args.content)) else 1
     if args.command == "new":
         return _new(Path(args.content), args.kind, args.id)
     if args.command == "ids":
-        from generator.retired import MANIFEST, update_manifest
+        from generator.content.retired import MANIFEST, update_manifest
 
         if not Path(args.content).is_dir():
             print(f"handbook ids: {args.content} is not a folder", file=sys.stderr)
@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fingerprint(sources: Path, out: Path) -> int:
-    from generator import originality
+    from generator.content import originality
 
     texts = originality.source_texts(sources)
     if not texts:
@@ -143,8 +143,8 @@ def _fingerprint(sources: Path, out: Path) -> int:
 
 
 def _render(content_dir: Path, out: Path) -> int:
-    from generator.render import attachments, render_pages
-    from generator.validate import validate
+    from generator.content.validate import validate
+    from generator.publish.render import attachments, render_pages
 
     content, issues = validate(content_dir, display_root=str(content_dir))
     if report.failed(issues, strict=True):
@@ -158,8 +158,8 @@ def _render(content_dir: Path, out: Path) -> int:
 
 
 def _export(content_dir: Path, out: Path) -> int:
-    from generator import export
-    from generator.validate import validate
+    from generator.content.validate import validate
+    from generator.publish import export
 
     content, issues = validate(content_dir, display_root=str(content_dir))
     if report.failed(issues, strict=True):
@@ -179,7 +179,7 @@ def _write(out: Path, files: dict[str, str]) -> None:
 
 
 def _new(content_dir: Path, kind: str, entity_id: str) -> int:
-    from generator.scaffold import ScaffoldError, new_entity
+    from generator.content.scaffold import ScaffoldError, new_entity
 
     try:
         path = new_entity(content_dir, kind, entity_id)
@@ -191,7 +191,7 @@ def _new(content_dir: Path, kind: str, entity_id: str) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from generator.validate import validate
+    from generator.content.validate import validate
 
     started = time.perf_counter()
     _, issues = validate(Path(args.content), display_root=args.content)

@@ -1,0 +1,130 @@
+"""What the job involves: skills, responsibilities, tools, challenges, opportunities and trends."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from generator.content.models.base import (
+    LIST_MAX_ITEMS,
+    Entity,
+    GlossBasis,
+    Ids,
+    Keywords,
+    Name,
+    Proficiency,
+    Sources,
+    Text,
+    Url,
+)
+from generator.content.models.sources import (
+    Codes,
+)
+
+SkillCategory = Literal[
+    "programming", "ml-and-data", "math-and-statistics", "infrastructure", "software-engineering", "soft-skill", "trait"
+]
+"""Groups skills on the skills index."""
+
+
+class Descriptor(Entity):
+    """What one proficiency level of the scale means for one skill, as a source describes it."""
+
+    level: Proficiency
+    text: Text
+    sources: Sources
+
+
+class Skill(Entity):
+    """Something a person knows or can do."""
+
+    name: Name
+    category: SkillCategory
+    description: Text
+    keywords: Keywords = []
+    description_basis: GlossBasis = "sourced"
+    levels: Annotated[list[Descriptor], Field(max_length=4)] = Field(
+        default=[], description="What the skill looks like at a level of the scale, where a source describes it."
+    )
+    tools: Ids = []
+    codes: Codes = []
+    sources: Sources
+
+
+Stage = Literal[
+    "framing", "data", "building", "evaluation", "deployment", "operations", "collaboration", "leadership", "research"
+]
+"""Where in the work a responsibility falls, in the order ML work happens (the handbook's own grouping)."""
+
+
+STAGE_NAMES: dict[str, str] = {
+    "framing": "Framing the problem",
+    "data": "Data",
+    "building": "Building models and systems",
+    "evaluation": "Evaluating and testing",
+    "deployment": "Deploying",
+    "operations": "Operating in production",
+    "collaboration": "Working with others",
+    "leadership": "Leading",
+    "research": "Research and keeping up",
+}
+
+
+class Responsibility(Entity):
+    """A duty that a role carries."""
+
+    title: Name
+    description: Text
+    stage: Stage = Field(
+        description="Where in the work the duty falls: framing, data, building, evaluation, deployment, operations, "
+        "collaboration, leadership or research. The grouping is the handbook's own."
+    )
+    sources: Sources
+
+
+ToolType = Literal["language", "framework", "library", "platform"]
+"""What sort of tool an entry is."""
+
+
+class Tool(Entity):
+    """A programming language, framework, library or platform."""
+
+    name: Name
+    type: ToolType
+    description: Text
+    keywords: Keywords = []
+    description_basis: GlossBasis = "sourced"
+    url: Url | None = None
+    sources: Sources
+
+
+class Challenge(Entity):
+    """A difficulty of the work, with what helps."""
+
+    title: Name
+    description: Text
+    mitigations: Annotated[list[Text], Field(max_length=LIST_MAX_ITEMS)] = []
+    sources: Sources
+
+
+class Opportunity(Entity):
+    """Something that makes the role attractive."""
+
+    title: Name
+    description: Text
+    sources: Sources
+
+
+TrendKind = Literal["technology", "ethics", "regulation"]
+"""Whether a trend is a technical direction or a concern about ethics or regulation."""
+
+
+class Trend(Entity):
+    """A development expected to shape the role."""
+
+    title: Name
+    kind: TrendKind
+    description: Text
+    description_basis: GlossBasis = "sourced"
+    sources: Sources

@@ -1,0 +1,190 @@
+"""A role's page: the answer first (what it is, what it pays, what to be good at), then the detail by stage."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, get_args
+
+from generator.content.models.careers import CoverageSection, Level, Role, Transition
+from generator.content.models.work import STAGE_NAMES, Responsibility, Skill
+from generator.pages import crosswalk
+from generator.pages.compare import too_thin
+from generator.pages.evidence import importance, mark, proficiency_cell, unstated
+from generator.pages.planner import role_assess_ref
+from generator.pages.priority import ordered
+from generator.pages.site import Page, Ref
+from generator.pages.views import CATEGORY_NAMES, COVERAGE_NAMES, FAMILY_NAMES, EntityViews, short_level, words
+
+GLANCE_SKILLS = 5
+"""How many skills the at-a-glance block names per level: the ones that matter most by the evidence."""
+GLANCE_FIGURES = 4
+"""How many pay and demand figures the at-a-glance block shows; the Facts section has them all."""
+
+
+class RolePages:
+    """Builds role pages from the entity views' lookups."""
+
+    def __init__(self, views: EntityViews) -> None:
+        self.views = views
+        self.link = views.link
+
+    def page(self, role_id: str, role: Role) -> Page:
+        """A role's page: an at-a-glance block, then responsibilities by stage, skills, and the rest."""
+        page = f"roles/{role_id}.md"
+        link, views = self.link, self.views
+        levels = [level_id for level_id in role.levels if isinstance(link.entity("levels", level_id), Level)]
+        moves = views.moves(role_id)
+        facts = views.fact_rows(page, views.facts_about(role_id))
+        sections: dict[str, object] = {
+            "responsibilities": self.by_stage(page, role, levels),
+            "skills": self.skill_groups(page, role, levels),
+            "tools": link.refs(page, "tools", role.tools),
+            "challenges": views.described(page, "challenges", role.challenges)
+            + views.described(page, "opportunities", role.opportunities),
+            "backgrounds": role.education or role.backgrounds or role.prior_roles,
+            "facts": facts,
+            "moves": moves,
+        }
+        view = {
+            "role": role,
+            "family": FAMILY_NAMES[role.family],
+            "variant_of": link.ref(page, "roles", role.variant_of) if role.variant_of else None,
+            "variants": [
+                link.ref(page, *item)
+                for item in views.back.of("roles", role_id, "roles")
+                if getattr(link.entity(*item), "variant_of", None) == role_id
+            ],
+            "levels": [link.ref(page, "levels", level_id) for level_id in levels],
+            "level_names": [short_level(link.title("levels", level_id), role.title) for level_id in levels]
+            or ["Expected"],
+            "glance": self.glance(page, role, levels, facts),
+            "stages": sections["responsibilities"],
+            "skill_groups": sections["skills"],
+            "scale": views.evidence.scale(page),
+            "not_covered": words([name for name, found in _SECTION_NAMES.items() if not sections[found]]),
+            "unrecorded": words(
+                [COVERAGE_NAMES[s] for s in get_args(CoverageSection) if role.coverage_of(s) == "not-recorded"]
+            ),
+            "partial": words([COVERAGE_NAMES[s] for s, said in role.coverage.items() if said == "partial"]),
+            "disputes": views.evidence.about(page, "roles", role_id),
+            "summary": views.evidence.prose(page, role.summary),
+            "tools": sections["tools"],
+            "challenges": views.described(page, "challenges", role.challenges),
+            "opportunities": views.described(page, "opportunities", role.opportunities),
+            "education": [{"text": item.text, "sources": views.sources(page, item.sources)} for item in role.education],
+            "backgrounds": [
+                {"text": item.text, "sources": views.sources(page, item.sources)} for item in role.backgrounds
+            ],
+            "prior_roles": [
+                {
+                    "title": item.title,
+                    "role": link.ref(page, "roles", item.role) if item.role else None,
+                    "note": item.note or "",
+                    "sources": views.sources(page, item.sources),
+                }
+                for item in role.prior_roles
+            ],
+            "facts": facts,
+            "moves": [self.move(page, tid, move, role_id) for tid, move in moves],
+            "comparisons": [link.ref(page, *item) for item in views.back.of("roles", role_id, "comparisons")],
+            "not_compared": [
+                link.ref(page, "roles", other if left == role_id else left)
+                for left, other in too_thin(views.content)
+                if role_id in (left, other)
+            ],
+            "codes": crosswalk.codes(link, page, role.codes),
+            "assess": role_assess_ref(page, role, role_id),
+            "sources": views.sources(page, role.sources),
+        }
+        return Page(page, "role.md.j2", role.title, view, f"content/roles/{role_id}.yaml", [FAMILY_NAMES[role.family]])
+
+    def glance(self, page: str, role: Role, levels: list[str], facts: list[dict[str, Any]]) -> dict[str, Any]:
+        """The answer in one screen: the defining work in order, the top skills per level, pay and demand."""
+        first_of_stage: dict[str, str] = {}
+        for responsibility_id in role.responsibilities:
+            entity = self.link.entity("responsibilities", responsibility_id)
+            assert isinstance(entity, Responsibility)
+            first_of_stage.setdefault(entity.stage, responsibility_id)
+        work = [
+            {"stage": name, "ref": self.link.ref(page, "responsibilities", first_of_stage[stage])}
+            for stage, name in STAGE_NAMES.items()
+            if stage in first_of_stage
+        ]
+        rungs: list[str | None] = [*levels] or [None]
+        skills = [
+            {
+                "level": self.link.ref(page, "levels", level_id) if level_id else None,
+                "items": [
+                    {"ref": self.link.ref(page, "skills", entry.skill), **proficiency_cell(entry, level_id)}
+                    for entry in ordered(role, level_id, lambda sid: self.link.title("skills", sid))[:GLANCE_SKILLS]
+                ],
+            }
+            for level_id in rungs
+        ]
+        money = sorted((row for row in facts if row["metric"] == "salary"), key=_best_known)
+        demand = sorted((row for row in facts if row["metric"] == "demand"), key=_best_known)
+        figures = money[: GLANCE_FIGURES - bool(demand)] + demand[:1]
+        return {"work": work, "skills": skills if role.skills else [], "figures": figures, "more": len(facts)}
+
+    def by_stage(self, page: str, role: Role, levels: list[str]) -> list[dict[str, Any]]:
+        """The role's responsibilities grouped by stage of the work; those that start at a level say so."""
+        since: dict[str, Ref | None] = dict.fromkeys(role.responsibilities)
+        for level_id in levels:
+            level = self.link.entity("levels", level_id)
+            assert isinstance(level, Level)
+            for responsibility_id in level.responsibilities:
+                since.setdefault(responsibility_id, self.link.ref(page, "levels", level_id))
+        grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for responsibility_id, level_ref in since.items():
+            entity = self.link.entity("responsibilities", responsibility_id)
+            assert isinstance(entity, Responsibility)
+            grouped[entity.stage].append(
+                {
+                    "ref": self.link.ref(page, "responsibilities", responsibility_id),
+                    "description": entity.description,
+                    "since": level_ref,
+                }
+            )
+        return [{"name": name, "items": grouped[stage]} for stage, name in STAGE_NAMES.items() if grouped[stage]]
+
+    def skill_groups(self, page: str, role: Role, levels: list[str]) -> list[dict[str, Any]]:
+        """The role's skills by category, each category in the order that matters at the top level."""
+        top = levels[-1] if levels else None
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for entry in ordered(role, top, lambda sid: self.link.title("skills", sid)):
+            skill = self.link.entity("skills", entry.skill)
+            assert isinstance(skill, Skill)
+            cells = [proficiency_cell(entry, level_id) for level_id in levels] or [proficiency_cell(entry, None)]
+            groups[skill.category].append(
+                {"skill": self.link.ref(page, "skills", entry.skill), "importance": importance(entry), "cells": cells}
+            )
+        return [{"category": CATEGORY_NAMES[key], "rows": groups[key]} for key in CATEGORY_NAMES if groups[key]]
+
+    def move(self, page: str, move_id: str, move: Transition, role_id: str) -> dict[str, Any]:
+        """One career move as a role page lists it: the direction, the other end, the kind, its page."""
+        into = move.to_role == role_id and move.from_role != role_id
+        role, level = (move.from_role, move.from_level) if into else (move.to_role, move.to_level)
+        return {
+            "direction": "In from" if into else "On to",
+            "other": self.link.ref(page, "roles", role),
+            "level": self.link.ref(page, "levels", level) if level else None,
+            "kind": move.kind + mark(move.kind_basis),
+            "page": self.link.ref(page, "transitions", move_id, "what to learn"),
+        }
+
+
+_SECTION_NAMES = {
+    "skills": "skills",
+    "responsibilities": "responsibilities",
+    "tools": "tools",
+    "challenges and opportunities": "challenges",
+    "education and backgrounds": "backgrounds",
+    "figures": "facts",
+    "career moves": "moves",
+}
+"""A section's name as the page says it is left out → the key of its content in the page's sections."""
+
+
+def _best_known(row: dict[str, Any]) -> tuple[bool, bool, bool, str]:
+    """Figures whose region and period are stated come first, then those about the whole role (not one level)."""
+    return (unstated(row["region"]), unstated(row["period"]), row["level"] is not None, row["anchor"])
