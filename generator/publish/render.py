@@ -11,7 +11,7 @@ from generator.content.checker import Content
 from generator.content.models.careers import Comparison, Role, Transition
 from generator.content.models.evidence import Term
 from generator.content.models.work import Challenge, Opportunity, Responsibility, Skill, Tool
-from generator.pages import compare, graph, markdown, pagemeta
+from generator.pages import compare, graph, markdown, pagemeta, search
 from generator.pages.evidence import Evidence
 from generator.pages.history import History
 from generator.pages.history import read as read_history
@@ -67,6 +67,7 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
     roles = RolePages(entities)
     moves = MovePages(entities)
     found = [Home(content, link, evidence, moves).page()]
+    found[0].files[search.SCRIPT] = search.words_script(content)
     for role_id, role in sorted(content.entities["roles"].items()):
         assert isinstance(role, Role)
         found.append(roles.page(role_id, role))

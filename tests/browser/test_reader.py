@@ -227,67 +227,82 @@ def test_every_index_page_is_in_the_sidebar_by_its_name(built_site: Path) -> Non
 
 # -- search -----------------------------------------------------------------------------------------------------
 
-QUERIES = {
-    # query a reader types: pages (path, optionally #section) any one of which must be among the first three
-    "salary": ["faq/#how-much-does-an-ml-engineer-earn"],
-    "pay": ["faq/#how-much-does-an-ml-engineer-earn", "facts/", "roles/ml-engineer/#at-a-glance-pay"],
-    "compensation": ["faq/#how-much-does-an-ml-engineer-earn", "facts/"],
-    "how much does an ml engineer earn": ["faq/#how-much-does-an-ml-engineer-earn"],
-    "ml engineer salary": ["faq/#how-much-does-an-ml-engineer-earn", "facts/"],
-    "software engineer": ["roles/software-engineer/"],
-    "software engineer to ml engineer": ["roles/software-engineer/", "moves/software-engineer-to-ml-engineer/"],
-    "data scientist vs ml engineer": ["faq/#how-does-an-ml-engineer-differ-from-a-data-scientist"],
-    "MLOps": ["skills/mlops/"],
-    "containers": ["skills/containerisation/", "tools/docker/"],
-    "Kubernetes": ["tools/kubernetes/"],
-    "docker": ["tools/docker/"],
-    "python": ["tools/python/"],
-    "MLE": ["roles/ml-engineer/"],
-    "machine learning engineer": ["roles/ml-engineer/"],
-    "become an ml engineer": ["faq/#how-long-does-it-take-to-become-an-ml-engineer"],
-    "career path": ["faq/#what-career-paths-can-an-ml-engineer-take", "career-paths/"],
-    "junior": ["levels/"],
-    "principal": ["faq/#what-does-a-principal-ml-engineer-do", "levels/"],
-    "degree": ["faq/#how-long-does-it-take-to-become-an-ml-engineer", "faq/#what-education-does-an-ml-engineer-need"],
-    "education": ["faq/#what-education-does-an-ml-engineer-need"],
-    "is ml engineering in demand": ["faq/#is-the-ml-engineer-role-in-demand"],
-    "challenges": ["faq/#what-are-the-main-challenges-of-the-job"],
-    "model drift": ["challenges/model-drift/"],
-    "interpretability": ["challenges/model-interpretability/"],
-    "glossary": ["glossary/"],
-    "proficiency": ["scale/"],
-    "sources disagree": ["disputes/"],
-}
+
+def reader_queries() -> dict[str, list[str]]:
+    """The searches of content/synonyms/, each with the pages (path from the site's root, optionally #section) any
+    one of which must be among its first three results."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((REPO / "content" / "synonyms").glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("queries", []):
+            found[item["query"]] = item["finds"].split()
+    return found
 
 
-def _top_three(page: Page, query: str) -> list[str]:
-    """Every link (page and section) of the first three results, as site paths with their #section."""
+QUERIES = reader_queries()
+
+
+def _top_three(page: Page, query: str, root: str) -> list[str]:
+    """Every link (page and section) of the first three results, as paths from the site's `root` with their #section."""
     field = page.locator("input.md-search__input")
     field.fill("")
     field.press_sequentially(query, delay=5)  # Material reacts to key events, not to a programmatic fill
     page.locator(".md-search-result__item").first.wait_for(state="attached")
-    page.wait_for_timeout(300)  # the results for the whole query, not for its first letters
+    # The results for the whole query, not for its first letters: wait until the list stays the same for 300 ms.
+    page.wait_for_function(
+        """() => { const now = Array.from(document.querySelectorAll('.md-search-result__item a'))
+                     .slice(0, 8).map(a => a.href).join(' ');
+                   const was = window.__lastResults; window.__lastResults = now;
+                   if (now !== was) { window.__sameSince = performance.now(); return false; }
+                   return performance.now() - window.__sameSince >= 300; }""",
+        polling=100,
+    )
     return page.evaluate(
-        """() => Array.from(document.querySelectorAll('.md-search-result__item')).slice(0, 3)
+        """root => Array.from(document.querySelectorAll('.md-search-result__item')).slice(0, 3)
              .flatMap(item => Array.from(item.querySelectorAll('a[href]')))
-             .map(a => { const url = new URL(a.href); return url.pathname.slice(1) + url.hash; })"""
+             .map(a => { const url = new URL(a.href); return (url.origin + url.pathname).replace(root, '') + url.hash; })""",
+        root,
     )
 
 
-def test_search_answers_reader_queries_in_its_top_three(browser: Browser, served: str) -> None:
-    assert len(QUERIES) >= 20
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    page.goto(served, wait_until="load")
+def _answered(page: Page, queries: dict[str, list[str]], root: str) -> list[str]:
+    """The queries whose first three results link none of their pages, each with what they linked instead."""
     page.keyboard.press("/")
     failed = []
-    for query, expected in QUERIES.items():
-        found = _top_three(page, query)
+    for query, expected in queries.items():
+        found = _top_three(page, query, root)
         if not any(
             target in found or ("#" not in target and any(f.startswith(target + "#") for f in found))
             for target in expected
         ):
-            failed.append(f"{query!r}: expected one of {expected}, the first three results link {found}")
+            pages = list(dict.fromkeys(link.partition("#")[0] for link in found))
+            failed.append(f"{query!r}: expected one of {expected}, the first three results are {pages}")
+    return failed
+
+
+def _offline_path(site: Path, link: str) -> str:
+    """A page of the online site as the offline copy names it: 'faq/#x' → 'faq.html#x', 'facts/' →
+    'facts/index.html', '' → 'index.html'."""
+    path, hash_mark, anchor = link.partition("#")
+    page = f"{path.rstrip('/')}.html" if path and (site / f"{path.rstrip('/')}.html").is_file() else f"{path}index.html"
+    return page + (f"#{anchor}" if hash_mark else "")
+
+
+@pytest.mark.parametrize("where", ["online", "offline"])
+def test_search_answers_reader_queries_in_its_top_three(
+    browser: Browser, served: str, offline_site: Path, where: str
+) -> None:
+    """Every search of content/synonyms/ (everyday words, typos) finds one of its pages in its first three results,
+    on the served site and in the offline copy from file://."""
+    assert len(QUERIES) >= 40
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    if where == "online":
+        root, queries = served, QUERIES
+    else:
+        root = offline_site.as_uri() + "/"
+        queries = {query: [_offline_path(offline_site, link) for link in links] for query, links in QUERIES.items()}
+    page.goto(root + ("" if where == "online" else "index.html"), wait_until="load")
+    failed = _answered(page, queries, root)
     context.close()
-    assert not failed, "\n".join(failed)
+    assert not failed, f"{len(failed)} of {len(queries)} searches missed:\n" + "\n".join(failed)

@@ -26,7 +26,7 @@ def test_prepared_pages_are_the_rendered_pages_with_their_edit_sources(content_d
     rendered, pages = render_pages(validate(content_dir)[0])
     assert site.issues == []
     files = attachments(pages)
-    assert files and all(path.startswith("data/") for path in files)
+    assert files and all(path.startswith(("data/", "assets/javascripts/search-words.js")) for path in files)
     assert list(site.pages) == [*files, *rendered] and site.pages == {**files, **rendered}
     assert site.sources["roles/ml-engineer.md"] == "content/roles/ml-engineer.yaml"
     assert site.sources["index.md"] is None and site.sources["data/datapackage.json"] is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from generator.content.models.base import Entity
 from generator.content.models.careers import Comparison, Level, Role, Transition
 from generator.content.models.evidence import Dispute, Fact, Faq, Retired, ScaleLevel, Term
+from generator.content.models.search import Synonyms
 from generator.content.models.sources import Source
 from generator.content.models.work import Challenge, Opportunity, Responsibility, Skill, Tool, Trend
 
@@ -30,6 +31,7 @@ KINDS: dict[str, type[Entity]] = {
     "disputes": Dispute,
     "scale": ScaleLevel,
     "retired": Retired,
+    "synonyms": Synonyms,
 }
 """Folder name under content/ → model of the entities in it."""
 
