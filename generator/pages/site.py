@@ -24,6 +24,9 @@ OWN_PAGES = (
 )
 """Kinds whose entities each get a page of their own; the others are sections of a shared page."""
 
+PAGELESS = ("retired", "synonyms")
+"""Kinds whose entries are shown on no page: retired ids (the entries are gone) and search words (used by search)."""
+
 FOLDERS = {"transitions": "moves"}
 """Kind → the folder its pages live in, where that is not named after the kind."""
 
