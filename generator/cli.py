@@ -155,8 +155,8 @@ def _fingerprint(sources: Path, out: Path, *, merge: bool = False) -> int:
 
 
 def _render(content_dir: Path, out: Path) -> int:
-    from generator.publish.render import attachments, render_pages
     from generator.content.validate import validate
+    from generator.publish.render import attachments, render_pages
 
     content, issues = validate(content_dir, display_root=str(content_dir))
     if report.failed(issues, strict=True):
@@ -170,8 +170,8 @@ def _render(content_dir: Path, out: Path) -> int:
 
 
 def _export(content_dir: Path, out: Path) -> int:
-    from generator.publish import export
     from generator.content.validate import validate
+    from generator.publish import export
 
     content, issues = validate(content_dir, display_root=str(content_dir))
     if report.failed(issues, strict=True):

@@ -168,7 +168,9 @@ class Overviews:
 
     def sections(self, kind: str, template: str, title: str) -> Page:
         """A page with one anchored section per entity (glossary, FAQ, trends)."""
-        page = {"terms": "glossary.md", "faqs": "faq.md", "trends": "trends/index.md"}[kind]
+        page = {"terms": "glossary.md", "faqs": "faq.md", "trends": "trends/index.md", "duties": "duties/index.md"}[
+            kind
+        ]
         ids = self._reading_order(kind)
         items = [
             {
@@ -178,6 +180,8 @@ class Overviews:
                 "answer": self.evidence.prose(page, getattr(entity, "answer", "")),
                 "editorial": _editorial_gloss(entity),
                 "disputes": self.evidence.about(page, kind, entity_id),
+                "roles": self.link.refs(page, "roles", getattr(entity, "roles", [])),
+                "responsibilities": self.link.refs(page, "responsibilities", getattr(entity, "responsibilities", [])),
             }
             for entity_id, entity in ((entity_id, self.link.entity(kind, entity_id)) for entity_id in ids)
         ]
@@ -190,6 +194,8 @@ class Overviews:
             return sorted(entities, key=lambda fid: (getattr(entities[fid], "order", None) or 1001, fid))
         if kind == "terms":
             return sorted(entities, key=lambda tid: (_shown(entities[tid]).casefold(), tid))
+        if kind == "duties":  # laws by the date they apply from, then the voluntary frameworks
+            return sorted(entities, key=lambda did: (str(getattr(entities[did], "applies_from", None) or "9"), did))
         return self.link.sorted_ids(kind)
 
     def disputes(self) -> Page:

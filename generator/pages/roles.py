@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Any, get_args
 
 from generator.content.models.careers import CoverageSection, Level, Role, Transition
-from generator.content.models.work import STAGE_NAMES, Responsibility, Skill
+from generator.content.models.work import STAGE_NAMES, Duty, Responsibility, Skill
 from generator.pages import crosswalk
 from generator.pages.compare import too_thin
 from generator.pages.evidence import importance, mark, proficiency_cell, unstated
@@ -92,11 +92,29 @@ class RolePages:
                 for left, other in too_thin(views.content)
                 if role_id in (left, other)
             ],
+            "duties": self.duties(page, role_id),
             "codes": crosswalk.codes(link, page, role.codes),
             "assess": role_assess_ref(page, role, role_id),
             "sources": views.sources(page, role.sources),
         }
         return Page(page, "role.md.j2", role.title, view, f"content/roles/{role_id}.yaml", [FAMILY_NAMES[role.family]])
+
+    def duties(self, page: str, role_id: str) -> list[dict[str, Any]]:
+        """The duties that name this role: each with its jurisdiction, start date, whom it binds and its sources."""
+        rows = []
+        for _, duty_id in self.views.back.of("roles", role_id, "duties"):
+            duty = self.link.entity("duties", duty_id)
+            assert isinstance(duty, Duty)
+            rows.append(
+                {
+                    "ref": self.link.ref(page, "duties", duty_id),
+                    "jurisdiction": duty.jurisdiction,
+                    "applies_from": str(duty.applies_from) if duty.applies_from else "voluntary",
+                    "binds": duty.binds,
+                    "sources": self.views.sources(page, duty.sources),
+                }
+            )
+        return sorted(rows, key=lambda row: (row["applies_from"], row["ref"].text))
 
     def glance(self, page: str, role: Role, levels: list[str], facts: list[dict[str, Any]]) -> dict[str, Any]:
         """The answer in one screen: the defining work in order, the top skills per level, pay and demand."""

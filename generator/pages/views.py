@@ -168,6 +168,7 @@ class EntityViews:
             "levels": [self.link.ref(page, *item) for item in users if item[0] == "levels"],
             "skills": [self.link.ref(page, *item) for item in users if item[0] == "skills"],
             "comparisons": [self.link.ref(page, "comparisons", cid) for cid in self._comparisons_about(entity_id)],
+            "duties": [self.link.ref(page, *item) for item in users if item[0] == "duties"],
             "url": getattr(entity, "url", None),
             "mitigations": getattr(entity, "mitigations", []),
             "keywords": getattr(entity, "keywords", []),

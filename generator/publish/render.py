@@ -92,6 +92,7 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
         overviews.sections("terms", "glossary.md.j2", "Glossary"),
         overviews.sections("faqs", "faq.md.j2", "Frequently asked questions"),
         overviews.sections("trends", "trends.md.j2", "Trends and concerns"),
+        overviews.sections("duties", "duties.md.j2", "Duties and regulation"),
         overviews.disputes(),
         overviews.scale(),
     ]

@@ -11,7 +11,7 @@ from generator.content.models.careers import Comparison, Level, Role, Transition
 from generator.content.models.evidence import Dispute, Fact, Faq, Retired, ScaleLevel, Term
 from generator.content.models.search import Synonyms
 from generator.content.models.sources import Source
-from generator.content.models.work import Challenge, Opportunity, Responsibility, Skill, Tool, Trend
+from generator.content.models.work import Challenge, Duty, Opportunity, Responsibility, Skill, Tool, Trend
 
 KINDS: dict[str, type[Entity]] = {
     "sources": Source,
@@ -23,6 +23,7 @@ KINDS: dict[str, type[Entity]] = {
     "challenges": Challenge,
     "opportunities": Opportunity,
     "trends": Trend,
+    "duties": Duty,
     "facts": Fact,
     "transitions": Transition,
     "comparisons": Comparison,

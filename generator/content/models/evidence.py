@@ -91,6 +91,7 @@ MentionKind = Literal[
     "comparisons",
     "terms",
     "faqs",
+    "duties",
 ]
 """The content folders whose entries can state one side of a disagreement."""
 

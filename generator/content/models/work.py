@@ -1,19 +1,21 @@
-"""What the job involves: skills, responsibilities, tools, challenges, opportunities and trends."""
+"""What the job involves: skills, responsibilities, tools, challenges, opportunities, trends and duties."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from generator.content.models.base import (
     LIST_MAX_ITEMS,
     Entity,
     GlossBasis,
+    Id,
     Ids,
     Keywords,
     Name,
     Proficiency,
+    ReadDate,
     Sources,
     Text,
     Url,
@@ -128,3 +130,35 @@ class Trend(Entity):
     description: Text
     description_basis: GlossBasis = "sourced"
     sources: Sources
+
+
+DutyForce = Literal["law", "voluntary"]
+"""Whether a duty is imposed by law, or is what a voluntary framework asks of those who adopt it."""
+
+
+class Duty(Entity):
+    """An obligation of a law, or a practice a voluntary framework asks for, that falls on people who build or deploy
+    models: where it applies, from when, and whom it binds."""
+
+    title: Name
+    instrument: Name = Field(
+        description="The law or framework and its article, e.g. 'Regulation (EU) 2024/1689, Article 4'."
+    )
+    jurisdiction: Name = Field(description="Where it applies, e.g. 'European Union' or 'United States'.")
+    force: DutyForce = Field(description="'law' when it binds; 'voluntary' for a framework organisations may adopt.")
+    applies_from: ReadDate | None = Field(
+        default=None, description="The date it applies from (YYYY-MM-DD); required for a law."
+    )
+    binds: Name = Field(description="Whom it falls on, as the source names them, e.g. 'providers and deployers'.")
+    description: Text
+    roles: Annotated[list[Id], Field(min_length=1, max_length=LIST_MAX_ITEMS)] = Field(
+        description="The roles whose work it concerns; their pages list it."
+    )
+    responsibilities: Ids = Field(default=[], description="The responsibilities it bears on; their pages list it.")
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _law_has_a_date(self) -> Duty:
+        if self.force == "law" and self.applies_from is None:
+            raise ValueError("a duty of law needs applies_from: the date it applies from")
+        return self

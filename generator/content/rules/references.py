@@ -53,6 +53,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         *_SOURCES,
     ],
     "comparisons": [(("left",), "roles"), (("right",), "roles"), *_SOURCES],
+    "duties": [(("roles", "*"), "roles"), (("responsibilities", "*"), "responsibilities"), *_SOURCES],
 }
 """Kind → (path pattern inside an entity, kind the id there must name). '*' stands for every list index."""
 

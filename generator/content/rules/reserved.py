@@ -8,6 +8,7 @@ from generator.content.issues import Issue
 SECTION_PAGES = {
     "levels": "levels/index.md",
     "trends": "trends/index.md",
+    "duties": "duties/index.md",
     "facts": "facts/index.md",
     "terms": "glossary.md",
     "faqs": "faq.md",
@@ -23,6 +24,7 @@ RESERVED_ANCHORS = {
     "terms": ("glossary",),
     "faqs": ("frequently-asked-questions",),
     "trends": ("trends-and-concerns",),
+    "duties": ("duties-and-regulation",),
     "sources": ("sources",),
     "disputes": ("where-the-sources-disagree",),
     "scale": ("proficiency-scale", "how-values-are-marked"),
