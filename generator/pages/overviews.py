@@ -12,7 +12,7 @@ from generator.content.models.evidence import Fact
 from generator.content.models.sources import SOURCE_KIND_NAMES
 from generator.content.models.work import Skill
 from generator.pages.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, importance
-from generator.pages.site import LISTINGS, Linker, Page, Ref
+from generator.pages.site import LISTINGS, SECTION_PAGES, Linker, Page, Ref
 from generator.pages.views import CATEGORY_NAMES, FAMILY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
 
 INDEX_KINDS = {
@@ -167,10 +167,8 @@ class Overviews:
         return Page(page, "sources.md.j2", "Sources", {"sources": sections, "kinds": kinds})
 
     def sections(self, kind: str, template: str, title: str) -> Page:
-        """A page with one anchored section per entity (glossary, FAQ, trends)."""
-        page = {"terms": "glossary.md", "faqs": "faq.md", "trends": "trends/index.md", "duties": "duties/index.md"}[
-            kind
-        ]
+        """A page with one anchored section per entity (glossary, FAQ, trends, duties)."""
+        page = SECTION_PAGES[kind]
         ids = self._reading_order(kind)
         items = [
             {

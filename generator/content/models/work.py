@@ -141,9 +141,7 @@ class Duty(Entity):
     models: where it applies, from when, and whom it binds."""
 
     title: Name
-    instrument: Name = Field(
-        description="The law or framework and its article, e.g. 'Regulation (EU) 2024/1689, Article 4'."
-    )
+    instrument: Name = Field(description="The law or framework and its article, e.g. 'AI Act, Article 4'.")
     jurisdiction: Name = Field(description="Where it applies, e.g. 'European Union' or 'United States'.")
     force: DutyForce = Field(description="'law' when it binds; 'voluntary' for a framework organisations may adopt.")
     applies_from: ReadDate | None = Field(
