@@ -15,7 +15,9 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 CONTENT = REPO / "content"
-PRIMARY_KINDS = {"official-statistics", "skills-framework", "primary-literature"}
+PRIMARY_KINDS = {"official-statistics", "skills-framework", "primary-literature", "documentation"}
+"""Kinds that count as official: statistics, frameworks, primary literature, and a tool's own (official) documentation,
+which is where every tool's description must come from."""
 
 SEARCH_TERMS = ["MLOps", "Kubernetes", "Docker", "SQL", "experiment tracking", "model monitoring", "drift", "LLM"]
 
