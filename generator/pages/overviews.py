@@ -11,8 +11,9 @@ from generator.content.models.careers import Role
 from generator.content.models.evidence import Fact
 from generator.content.models.sources import SOURCE_KIND_NAMES
 from generator.content.models.work import Skill
+from generator.content.rules.reserved import SECTION_PAGES
 from generator.pages.evidence import DISPUTES_PAGE, SCALE_PAGE, Evidence, importance
-from generator.pages.site import LISTINGS, SECTION_PAGES, Linker, Page, Ref
+from generator.pages.site import LISTINGS, Linker, Page, Ref
 from generator.pages.views import CATEGORY_NAMES, FAMILY_NAMES, TOOL_TYPE_NAMES, Backlinks, EntityViews
 
 INDEX_KINDS = {
