@@ -54,12 +54,15 @@ pdf: setup
 # The fingerprints of the source texts that the own-words test checks the content against (the texts themselves
 # are never committed). Run after a source text is added or changed. SOURCES holds the four original articles
 # (default: HANDBOOK_SOURCES_DIR, then ../shared/sources); EVIDENCE holds the pages read for the sources that have
-# an address (default: HANDBOOK_EVIDENCE_DIR, then ../evidence-texts), one <source-id>.txt per source.
+# an address (default: HANDBOOK_EVIDENCE_DIR, then ../evidence-texts), one <source-id>.txt per source. The texts read for
+# the older sources are not kept everywhere, so the evidence fingerprint is merged by default: the new texts' hashes are
+# added and none is dropped. With every text present, `make fingerprints EVIDENCE_MODE=` regenerates it from scratch.
+EVIDENCE_MODE ?= --merge
 SOURCES ?= $(or $(HANDBOOK_SOURCES_DIR),../shared/sources)
 EVIDENCE ?= $(or $(HANDBOOK_EVIDENCE_DIR),../evidence-texts)
 fingerprints: setup
 	$(BIN)/handbook fingerprint --sources $(SOURCES) --out tests/source-fingerprints.txt
-	$(BIN)/handbook fingerprint --sources $(EVIDENCE) --out tests/fingerprints/evidence.txt
+	$(BIN)/handbook fingerprint $(EVIDENCE_MODE) --sources $(EVIDENCE) --out tests/fingerprints/evidence.txt
 
 bench: setup
 	$(BIN)/python bench/bench.py

@@ -75,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     prints.add_argument("--sources", required=True, metavar="DIR", help="the folder of *.txt source captures")
     prints.add_argument("--out", required=True, metavar="FILE")
+    prints.add_argument(
+        "--merge",
+        action="store_true",
+        help="add these captures' hashes to the existing FILE, dropping none (when older texts are absent)",
+    )
     return parser
 
 
@@ -123,18 +128,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"added {added} id(s) to {Path(args.content) / MANIFEST}")
         return 0
     if args.command == "fingerprint":
-        return _fingerprint(Path(args.sources), Path(args.out))
+        return _fingerprint(Path(args.sources), Path(args.out), merge=args.merge)
     return 2
 
 
-def _fingerprint(sources: Path, out: Path) -> int:
+def _fingerprint(sources: Path, out: Path, *, merge: bool = False) -> int:
     from generator import originality
 
     texts = originality.source_texts(sources)
     if not texts:
         print(f"handbook fingerprint: no *.txt source captures in {sources}", file=sys.stderr)
         return 2
-    text = originality.fingerprint_text(sources)
+    if merge and not out.is_file():
+        print(f"handbook fingerprint: --merge needs an existing fingerprint at {out}", file=sys.stderr)
+        return 2
+    try:
+        text = originality.merged_fingerprint_text(out, sources) if merge else originality.fingerprint_text(sources)
+    except originality.FingerprintError as exc:
+        print(f"handbook fingerprint: {exc}", file=sys.stderr)
+        return 2
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     count = sum(1 for line in text.splitlines() if not line.startswith("#"))

@@ -67,6 +67,30 @@ def fingerprint_text(folder: Path) -> str:
     return "\n".join([*header, *hashes]) + "\n"
 
 
+MERGED_PREFIX = "# merged: "
+"""Header line naming the captures whose runs were added to the fingerprint after it was last made in full."""
+
+
+def merged_fingerprint_text(existing: Path, folder: Path) -> str:
+    """`existing` with the runs of the captures in `folder` added: for new sources when the old texts are absent.
+
+    Nothing is dropped. The `sources:` line keeps the count of the last full regeneration; a `merged:` line names
+    every capture added since, so the header says what the hashes come from.
+    """
+    old = read_fingerprints(existing)
+    lines = existing.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#") and not line.startswith(MERGED_PREFIX)]
+    merged = {name for line in lines if line.startswith(MERGED_PREFIX) for name in line[len(MERGED_PREFIX) :].split()}
+    merged |= {path.stem for path in source_texts(folder)}
+    hashes = sorted(old | {fingerprint(run) for run in source_runs(folder)})
+    return "\n".join([*header, MERGED_PREFIX + " ".join(sorted(merged)), *hashes]) + "\n"
+
+
+def is_merged(path: Path) -> bool:
+    """Whether a fingerprint file had captures merged into it (so it holds more than the texts beside it give)."""
+    return any(line.startswith(MERGED_PREFIX) for line in path.read_text(encoding="utf-8").splitlines())
+
+
 def read_fingerprints(path: Path) -> set[str]:
     """The hashes of a fingerprint file; refuses a file made by another scheme."""
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -93,6 +93,13 @@ def test_committed_fingerprint_matches_the_source_texts(corpus: Corpus) -> None:
     if not corpus.texts_present():
         pytest.skip(f"{corpus.name} not found at {corpus.folder}; the fingerprint cannot be compared with them")
     assert corpus.fingerprint.is_file(), f"{_relative(corpus.fingerprint)} is missing; run `make fingerprints`"
+    if originality.is_merged(corpus.fingerprint):
+        # Merged in from new texts while older ones were absent: it must hold every run of the texts that are here.
+        missing = {originality.fingerprint(run) for run in source_runs(corpus.folder)} - read_fingerprints(
+            corpus.fingerprint
+        )
+        assert not missing, f"{len(missing)} runs of the texts are not in the fingerprint; run `make fingerprints`"
+        return
     expected = originality.fingerprint_text(corpus.folder)
     assert corpus.fingerprint.read_text(encoding="utf-8") == expected, "stale fingerprint; run `make fingerprints`"
 
@@ -168,6 +175,38 @@ def test_fingerprint_alone_catches_a_planted_run(
     assert copied_runs(content, hashes=hashes) == []
     _plant(content)
     assert copied_runs(content, hashes=hashes) == EXPECTED_HIT
+
+
+def test_merge_adds_new_texts_and_keeps_every_old_hash(
+    planted: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """New sources are fingerprinted where the older texts are gone: nothing old may be dropped."""
+    sources, content = planted
+    fingerprint_file = tmp_path / "fingerprints.txt"
+    assert main(["fingerprint", "--sources", str(sources), "--out", str(fingerprint_file)]) == 0
+    old = read_fingerprints(fingerprint_file)
+    shutil.rmtree(sources)
+    newer = tmp_path / "newer"
+    newer.mkdir()
+    (newer / "new-source.txt").write_text("one two three four five six seven eight nine ten eleven twelve thirteen")
+    capsys.readouterr()
+    assert main(["fingerprint", "--merge", "--sources", str(newer), "--out", str(fingerprint_file)]) == 0
+    assert "wrote 7 fingerprints of 1 source file(s)" in capsys.readouterr().out
+    merged = read_fingerprints(fingerprint_file)
+    assert old < merged and len(merged) == len(old) + 2
+    lines = fingerprint_file.read_text(encoding="utf-8").splitlines()
+    assert "# sources: 1" in lines and "# merged: new-source" in lines
+    assert originality.is_merged(fingerprint_file)
+    hashes = [line for line in lines if not line.startswith("#")]
+    assert hashes == sorted(set(hashes))
+    _plant(content)
+    assert copied_runs(content, hashes=merged) == EXPECTED_HIT
+
+
+def test_merge_needs_an_existing_fingerprint(planted: tuple[Path, Path], tmp_path: Path) -> None:
+    sources, _ = planted
+    assert main(["fingerprint", "--merge", "--sources", str(sources), "--out", str(tmp_path / "none.txt")]) == 2
+    assert not (tmp_path / "none.txt").exists()
 
 
 def test_fingerprint_of_another_scheme_is_refused(tmp_path: Path) -> None:
