@@ -87,12 +87,21 @@ def unstated(value: str) -> bool:
     return value.startswith("not stated")
 
 
-def context(region: str, period: str) -> str:
-    """Where and when a figure applies, in one phrase that never drops an unstated part."""
-    if unstated(region) and unstated(period):
-        return "Region and period not stated"
-    where = "Region not stated" if unstated(region) else region
-    return f"{where}, {'period not stated' if unstated(period) else period}"
+def age(period: str, source: Source) -> str:
+    """How old a figure is: the period its data covers, or, when the source gives none, when the source appeared."""
+    if not unstated(period):
+        return period
+    noun = "article" if source.kind == "article" else "source"
+    if isinstance(source.date, str):
+        return f"{noun} undated; data year not given"
+    return f"{noun} published {source.date.year}; data year not given"
+
+
+def context(region: str, period: str, source: Source) -> str:
+    """Where a figure applies and how old it is, in one phrase that never drops an unstated part."""
+    where = "region not stated" if unstated(region) else region
+    phrase = f"{where}, {age(period, source)}"
+    return phrase[:1].upper() + phrase[1:]
 
 
 def short_name(source: Source) -> str:
@@ -136,12 +145,14 @@ class Evidence:
             "sort": f"{sort_key(fact):f}".rstrip("0").rstrip("."),  # plain digits: 1000000, never 1e+06
             "region": fact.region,
             "period": fact.period,
+            "age": age(fact.period, source),
             "published": published(source),
+            "official": source.kind == "official-statistics",
             "source": self.link.ref(page, "sources", fact.source),
             "attribution": fact.attribution or "",
             "note": fact.note or "",
             "metric": fact.metric,
-            "context": context(fact.region, fact.period),
+            "context": context(fact.region, fact.period, source),
             "by": short_name(source),
             "role": self.link.ref(page, "roles", fact.role),
             "level": self.link.ref(page, "levels", fact.level) if fact.level else None,
