@@ -20,6 +20,7 @@ from generator.moves import MovePages
 from generator.overviews import INDEX_KINDS, Overviews
 from generator.planner import planner_page
 from generator.reference import editing_page
+from generator.review import review_page
 from generator.roles import RolePages
 from generator.site import Linker, Page, Ref, trail
 from generator.views import Backlinks, EntityViews
@@ -90,6 +91,7 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
         overviews.sections("trends", "trends.md.j2", "Trends and concerns"),
         overviews.disputes(),
         overviews.scale(),
+        review_page(content, link, evidence),
     ]
     role_pairs = compare.pairs(content)
     by_pair = compare.curated_by_pair(content)
