@@ -47,20 +47,23 @@ def importance(entry: RoleSkill) -> str:
     return f"{entry.importance}{mark(entry.importance_basis)} ({count})"
 
 
-def _number(value: float, *, year: bool) -> str:
+def _number(value: float, *, year: bool, money: bool = False) -> str:
     if year:
         return f"{value:.0f}"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}" if money else f"{value:,}"  # an amount of money keeps its cents: 46.10, not 46.1
 
 
 def figure(fact: Fact) -> str:
     """A fact's value as it reads: years as years, thousands separated, the currency named once."""
     year = fact.unit.strip().lower() in ("year", "years", "calendar year")
     value = fact.value
+    money = fact.currency is not None
     shown = (
-        _number(value, year=year)
+        _number(value, year=year, money=money)
         if isinstance(value, int | float)
-        else f"{_number(value.min, year=year)}–{_number(value.max, year=year)}"
+        else f"{_number(value.min, year=year, money=money)}–{_number(value.max, year=year, money=money)}"
     )
     unit = "" if year else fact.unit
     if fact.currency:

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.checker import Content
 from generator.crossrefs import FACT_REFERENCE
-from generator.evidence import figure
+from generator.evidence import age, context, figure
 from generator.models import CODE_SCHEME_NAMES, Fact, Faq, Role, Source, Term
 from generator.site import Linker, Page
 
@@ -40,7 +40,9 @@ def plain(content: Content, text: str) -> str:
     def quoted(match: re.Match[str]) -> str:
         fact = content.entities["facts"][match.group(1)]
         assert isinstance(fact, Fact)
-        return f"{figure(fact)} ({fact.region}; period: {fact.period})"
+        source = content.entities["sources"][fact.source]
+        assert isinstance(source, Source)
+        return f"{figure(fact)} ({context(fact.region, fact.period, source)})"
 
     return FACT_REFERENCE.sub(quoted, text)
 
@@ -65,7 +67,9 @@ def salary(content: Content, fact: Fact) -> dict[str, Any]:
         amount["value"] = fact.value
     else:
         amount |= {"minValue": fact.value.min, "maxValue": fact.value.max}
-    described = [fact.unit, f"region: {fact.region}", f"period: {fact.period}"]
+    source = content.entities["sources"][fact.source]
+    assert isinstance(source, Source)
+    described = [fact.unit, f"region: {fact.region}", f"period: {age(fact.period, source)}"]
     amount["description"] = "; ".join(described + ([fact.attribution] if fact.attribution else []))
     if _YEAR.fullmatch(fact.period):
         amount |= {"validFrom": f"{fact.period}-01-01", "validThrough": f"{fact.period}-12-31"}
