@@ -134,8 +134,11 @@ class Evidence:
             for mention in dispute.mentions:
                 self.disputes_by_entry.setdefault((mention.kind, mention.id), []).append(dispute_id)
 
-    def fact(self, page: str, fact_id: str) -> dict[str, Any]:
-        """A fact as a view: its figure and all the context it must never lose."""
+    def fact(self, page: str, fact_id: str, *, disputes: bool = True) -> dict[str, Any]:
+        """A fact as a view: its figure and all the context it must never lose.
+
+        `disputes=False` leaves out the disagreements about it, for a fact quoted inside a disagreement.
+        """
         fact = self.link.entity("facts", fact_id)
         assert isinstance(fact, Fact)
         source = self.link.entity("sources", fact.source)
@@ -159,16 +162,16 @@ class Evidence:
             "by": short_name(source),
             "role": self.link.ref(page, "roles", fact.role),
             "level": self.link.ref(page, "levels", fact.level) if fact.level else None,
-            "disputes": self.about(page, "facts", fact_id),
+            "disputes": self.about(page, "facts", fact_id) if disputes else [],
         }
 
-    def prose(self, page: str, text: str) -> list[Part]:
+    def prose(self, page: str, text: str, *, disputes: bool = True) -> list[Part]:
         """Text split at its {fact:ID} references, each replaced by the fact in context."""
         parts: list[Part] = []
         position = 0
         for match in FACT_REFERENCE.finditer(text):
             parts.append(Part(text[position : match.start()]))
-            parts.append(Part("", self.fact(page, match.group(1))))
+            parts.append(Part("", self.fact(page, match.group(1), disputes=disputes)))
             position = match.end()
         parts.append(Part(text[position:]))
         return [part for part in parts if part.text or part.fact]
@@ -185,10 +188,10 @@ class Evidence:
             "id": dispute_id,
             "ref": self.link.ref(page, "disputes", dispute_id),
             "title": dispute.title,
-            "summary": dispute.summary,
+            "summary": self.prose(page, dispute.summary, disputes=False),
             "positions": [
                 {
-                    "statement": position.statement,
+                    "statement": self.prose(page, position.statement, disputes=False),
                     "locator": position.locator or "",
                     "sources": self.link.refs(page, "sources", position.sources),
                 }

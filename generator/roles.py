@@ -79,9 +79,13 @@ class RolePages:
             "tools": sections["tools"],
             "challenges": views.described(page, "challenges", role.challenges),
             "opportunities": views.described(page, "opportunities", role.opportunities),
-            "education": [{"text": item.text, "sources": views.sources(page, item.sources)} for item in role.education],
+            "education": [
+                {"text": views.evidence.prose(page, item.text), "sources": views.sources(page, item.sources)}
+                for item in role.education
+            ],
             "backgrounds": [
-                {"text": item.text, "sources": views.sources(page, item.sources)} for item in role.backgrounds
+                {"text": views.evidence.prose(page, item.text), "sources": views.sources(page, item.sources)}
+                for item in role.backgrounds
             ],
             "prior_roles": [
                 {

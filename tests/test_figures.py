@@ -73,3 +73,13 @@ def test_the_age_of_an_undated_article_figure_names_the_year_it_appeared(content
     official_source = sources[official.source]
     assert isinstance(official_source, Source)
     assert age(official.period, official_source) == "May 2023"
+
+
+def test_no_page_prints_a_raw_fact_reference(rendered: dict[str, str]) -> None:
+    """A disagreement that quotes a figure shows the figure with its age, never '{fact:ID}' (escaped or not)."""
+    explained = {"data/index.md"}  # the Data page explains the reference syntax to data users
+    raw = [
+        path for path, text in rendered.items() if path not in explained and ("{fact:" in text or "&#123;fact:" in text)
+    ]
+    assert raw == [], raw
+    assert "USD 154,000 per year" in rendered["disputes.md"]
