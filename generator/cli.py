@@ -26,6 +26,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=report.FORMATS, default="text", dest="fmt")
     check.add_argument("--timing", action="store_true", help="print how long validation took")
 
+    fresh = commands.add_parser(
+        "freshness",
+        help="list the figures whose data have aged and the sources not read for a year, as located warnings",
+    )
+    fresh.add_argument("content", nargs="?", default="content", metavar="CONTENT_DIR")
+    fresh.add_argument("--format", choices=report.FORMATS, default="text", dest="fmt")
+    fresh.add_argument("--today", metavar="YYYY-MM-DD", help="count ages from this day instead of today")
+
     make_schema = commands.add_parser("schema", help="write the JSON Schema of every kind for editors")
     make_schema.add_argument("--out", default="schema", metavar="DIR")
 
@@ -94,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "freshness":
+        return _freshness(args)
     if args.command == "schema":
         from generator.content import schema
 
@@ -130,6 +140,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "fingerprint":
         return _fingerprint(Path(args.sources), Path(args.out), merge=args.merge)
     return 2
+
+
+def _freshness(args: argparse.Namespace) -> int:
+    """Warnings only: an aged figure is still what its source published, so this never fails a build."""
+    import datetime as dt
+
+    from generator.content.freshness import due
+    from generator.content.validate import validate
+
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        print(f"handbook freshness: --today must be a date (YYYY-MM-DD), got {args.today!r}", file=sys.stderr)
+        return 2
+    content, issues = validate(Path(args.content), display_root=args.content)
+    if report.failed(issues):
+        print(report.render(issues, fmt=args.fmt), file=sys.stderr)
+        return 1
+    warnings = [item.issue for item in due(content, today)]
+    if args.fmt == "text" and not warnings:
+        print(f"Nothing is due for review on {today}.")
+        return 0
+    if args.fmt == "text":
+        files = len({issue.file for issue in warnings})
+        print("\n".join([*map(str, warnings), f"Due for review on {today}: {len(warnings)} in {files} files."]))
+    else:
+        print(report.render(warnings, fmt=args.fmt))
+    return 0
 
 
 def _fingerprint(sources: Path, out: Path, *, merge: bool = False) -> int:

@@ -50,20 +50,23 @@ def importance(entry: RoleSkill) -> str:
     return f"{entry.importance}{mark(entry.importance_basis)} ({count})"
 
 
-def _number(value: float, *, year: bool) -> str:
+def _number(value: float, *, year: bool, money: bool = False) -> str:
     if year:
         return f"{value:.0f}"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}" if money else f"{value:,}"  # an amount of money keeps its cents: 46.10, not 46.1
 
 
 def figure(fact: Fact) -> str:
     """A fact's value as it reads: years as years, thousands separated, the currency named once."""
     year = fact.unit.strip().lower() in ("year", "years", "calendar year")
     value = fact.value
+    money = fact.currency is not None
     shown = (
-        _number(value, year=year)
+        _number(value, year=year, money=money)
         if isinstance(value, int | float)
-        else f"{_number(value.min, year=year)}–{_number(value.max, year=year)}"
+        else f"{_number(value.min, year=year, money=money)}–{_number(value.max, year=year, money=money)}"
     )
     unit = "" if year else fact.unit
     if fact.currency:
@@ -90,12 +93,21 @@ def unstated(value: str) -> bool:
     return value.startswith("not stated")
 
 
-def context(region: str, period: str) -> str:
-    """Where and when a figure applies, in one phrase that never drops an unstated part."""
-    if unstated(region) and unstated(period):
-        return "Region and period not stated"
-    where = "Region not stated" if unstated(region) else region
-    return f"{where}, {'period not stated' if unstated(period) else period}"
+def age(period: str, source: Source) -> str:
+    """How old a figure is: the period its data covers, or, when the source gives none, when the source appeared."""
+    if not unstated(period):
+        return period
+    noun = "article" if source.kind == "article" else "source"
+    if isinstance(source.date, str):
+        return f"{noun} undated; data year not given"
+    return f"{noun} published {source.date.year}; data year not given"
+
+
+def context(region: str, period: str, source: Source) -> str:
+    """Where a figure applies and how old it is, in one phrase that never drops an unstated part."""
+    where = "region not stated" if unstated(region) else region
+    phrase = f"{where}, {age(period, source)}"
+    return phrase[:1].upper() + phrase[1:]
 
 
 def short_name(source: Source) -> str:
@@ -125,8 +137,11 @@ class Evidence:
             for mention in dispute.mentions:
                 self.disputes_by_entry.setdefault((mention.kind, mention.id), []).append(dispute_id)
 
-    def fact(self, page: str, fact_id: str) -> dict[str, Any]:
-        """A fact as a view: its figure and all the context it must never lose."""
+    def fact(self, page: str, fact_id: str, *, disputes: bool = True) -> dict[str, Any]:
+        """A fact as a view: its figure and all the context it must never lose.
+
+        `disputes=False` leaves out the disagreements about it, for a fact quoted inside a disagreement.
+        """
         fact = self.link.entity("facts", fact_id)
         assert isinstance(fact, Fact)
         source = self.link.entity("sources", fact.source)
@@ -139,25 +154,27 @@ class Evidence:
             "sort": f"{sort_key(fact):f}".rstrip("0").rstrip("."),  # plain digits: 1000000, never 1e+06
             "region": fact.region,
             "period": fact.period,
+            "age": age(fact.period, source),
             "published": published(source),
+            "official": source.kind == "official-statistics",
             "source": self.link.ref(page, "sources", fact.source),
             "attribution": fact.attribution or "",
             "note": fact.note or "",
             "metric": fact.metric,
-            "context": context(fact.region, fact.period),
+            "context": context(fact.region, fact.period, source),
             "by": short_name(source),
             "role": self.link.ref(page, "roles", fact.role),
             "level": self.link.ref(page, "levels", fact.level) if fact.level else None,
-            "disputes": self.about(page, "facts", fact_id),
+            "disputes": self.about(page, "facts", fact_id) if disputes else [],
         }
 
-    def prose(self, page: str, text: str) -> list[Part]:
+    def prose(self, page: str, text: str, *, disputes: bool = True) -> list[Part]:
         """Text split at its {fact:ID} references, each replaced by the fact in context."""
         parts: list[Part] = []
         position = 0
         for match in FACT_REFERENCE.finditer(text):
             parts.append(Part(text[position : match.start()]))
-            parts.append(Part("", self.fact(page, match.group(1))))
+            parts.append(Part("", self.fact(page, match.group(1), disputes=disputes)))
             position = match.end()
         parts.append(Part(text[position:]))
         return [part for part in parts if part.text or part.fact]
@@ -174,10 +191,10 @@ class Evidence:
             "id": dispute_id,
             "ref": self.link.ref(page, "disputes", dispute_id),
             "title": dispute.title,
-            "summary": dispute.summary,
+            "summary": self.prose(page, dispute.summary, disputes=False),
             "positions": [
                 {
-                    "statement": position.statement,
+                    "statement": self.prose(page, position.statement, disputes=False),
                     "locator": position.locator or "",
                     "sources": self.link.refs(page, "sources", position.sources),
                 }

@@ -100,8 +100,14 @@ class MovePages:
                 status: sum(1 for row in steps if row["status"][0] == status) for status in ("add", "raise", "check")
             },
             "new_work": self.new_work(page, start, from_level, goal, to_level),
-            "education": [{"text": c.text, "sources": views.sources(page, c.sources)} for c in goal.education],
-            "backgrounds": [{"text": c.text, "sources": views.sources(page, c.sources)} for c in goal.backgrounds],
+            "education": [
+                {"text": views.evidence.prose(page, c.text), "sources": views.sources(page, c.sources)}
+                for c in goal.education
+            ],
+            "backgrounds": [
+                {"text": views.evidence.prose(page, c.text), "sources": views.sources(page, c.sources)}
+                for c in goal.backgrounds
+            ],
             "background_facts": [
                 row for row in views.fact_rows(page, views.facts_about(move.to_role)) if row["metric"] == "background"
             ],

@@ -17,8 +17,11 @@ from generator.pages.views import CATEGORY_NAMES, COVERAGE_NAMES, FAMILY_NAMES, 
 
 GLANCE_SKILLS = 5
 """How many skills the at-a-glance block names per level: the ones that matter most by the evidence."""
-GLANCE_FIGURES = 4
+GLANCE_FIGURES = 5
 """How many pay and demand figures the at-a-glance block shows; the Facts section has them all."""
+GLANCE_OFFICIAL = 2
+"""How many of them are official pay figures, shown first: the role's own, else those of the occupations it is compared
+with, so that an article's figure always has an official one of the same region beside it where there is one."""
 
 
 class RolePages:
@@ -35,6 +38,12 @@ class RolePages:
         levels = [level_id for level_id in role.levels if isinstance(link.entity("levels", level_id), Level)]
         moves = views.moves(role_id)
         facts = views.fact_rows(page, views.facts_about(role_id))
+        benchmarks = [
+            row
+            for other in role.compare_with
+            for row in views.fact_rows(page, views.facts_about(other))
+            if row["official"]
+        ]
         sections: dict[str, object] = {
             "responsibilities": self.by_stage(page, role, levels),
             "skills": self.skill_groups(page, role, levels),
@@ -57,7 +66,7 @@ class RolePages:
             "levels": [link.ref(page, "levels", level_id) for level_id in levels],
             "level_names": [short_level(link.title("levels", level_id), role.title) for level_id in levels]
             or ["Expected"],
-            "glance": self.glance(page, role, levels, facts),
+            "glance": self.glance(page, role, levels, facts, benchmarks),
             "stages": sections["responsibilities"],
             "skill_groups": sections["skills"],
             "scale": views.evidence.scale(page),
@@ -71,9 +80,13 @@ class RolePages:
             "tools": sections["tools"],
             "challenges": views.described(page, "challenges", role.challenges),
             "opportunities": views.described(page, "opportunities", role.opportunities),
-            "education": [{"text": item.text, "sources": views.sources(page, item.sources)} for item in role.education],
+            "education": [
+                {"text": views.evidence.prose(page, item.text), "sources": views.sources(page, item.sources)}
+                for item in role.education
+            ],
             "backgrounds": [
-                {"text": item.text, "sources": views.sources(page, item.sources)} for item in role.backgrounds
+                {"text": views.evidence.prose(page, item.text), "sources": views.sources(page, item.sources)}
+                for item in role.backgrounds
             ],
             "prior_roles": [
                 {
@@ -85,6 +98,7 @@ class RolePages:
                 for item in role.prior_roles
             ],
             "facts": facts,
+            "benchmarks": benchmarks,
             "moves": [self.move(page, tid, move, role_id) for tid, move in moves],
             "comparisons": [link.ref(page, *item) for item in views.back.of("roles", role_id, "comparisons")],
             "not_compared": [
@@ -116,8 +130,11 @@ class RolePages:
             )
         return sorted(rows, key=lambda row: (row["applies_from"], row["ref"].text))
 
-    def glance(self, page: str, role: Role, levels: list[str], facts: list[dict[str, Any]]) -> dict[str, Any]:
+    def glance(
+        self, page: str, role: Role, levels: list[str], own: list[dict[str, Any]], benchmarks: list[dict[str, Any]]
+    ) -> dict[str, Any]:
         """The answer in one screen: the defining work in order, the top skills per level, pay and demand."""
+        facts = own + benchmarks
         first_of_stage: dict[str, str] = {}
         for responsibility_id in role.responsibilities:
             entity = self.link.entity("responsibilities", responsibility_id)
@@ -139,10 +156,22 @@ class RolePages:
             }
             for level_id in rungs
         ]
-        money = sorted((row for row in facts if row["metric"] == "salary"), key=_best_known)
-        demand = sorted((row for row in facts if row["metric"] == "demand"), key=_best_known)
+        official = sorted((row for row in facts if row["official"] and row["metric"] == "salary"), key=_best_known)
+        regions = {row["region"] for row in official}
+        others = sorted(
+            (row for row in facts if not row["official"] and row["metric"] == "salary"),
+            key=lambda row: (row["region"] not in regions, *_best_known(row)),
+        )
+        demand = sorted((row for row in facts if row["metric"] == "demand"), key=lambda row: not row["official"])
+        money = official[:GLANCE_OFFICIAL] + others[: GLANCE_FIGURES - min(len(official), GLANCE_OFFICIAL)]
         figures = money[: GLANCE_FIGURES - bool(demand)] + demand[:1]
-        return {"work": work, "skills": skills if role.skills else [], "figures": figures, "more": len(facts)}
+        return {
+            "work": work,
+            "skills": skills if role.skills else [],
+            "figures": figures,
+            "more": len(facts),
+            "all": "#facts" if own else "#official-figures",
+        }
 
     def by_stage(self, page: str, role: Role, levels: list[str]) -> list[dict[str, Any]]:
         """The role's responsibilities grouped by stage of the work; those that start at a level say so."""

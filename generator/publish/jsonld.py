@@ -15,7 +15,7 @@ from generator.content.models.careers import Role
 from generator.content.models.evidence import Fact, Faq, Term
 from generator.content.models.sources import CODE_SCHEME_NAMES, Source
 from generator.content.rules.prose import FACT_REFERENCE
-from generator.pages.evidence import figure
+from generator.pages.evidence import age, context, figure
 from generator.pages.site import Linker, Page
 
 CONTEXT = "https://schema.org"
@@ -42,7 +42,9 @@ def plain(content: Content, text: str) -> str:
     def quoted(match: re.Match[str]) -> str:
         fact = content.entities["facts"][match.group(1)]
         assert isinstance(fact, Fact)
-        return f"{figure(fact)} ({fact.region}; period: {fact.period})"
+        source = content.entities["sources"][fact.source]
+        assert isinstance(source, Source)
+        return f"{figure(fact)} ({context(fact.region, fact.period, source)})"
 
     return FACT_REFERENCE.sub(quoted, text)
 
@@ -67,7 +69,9 @@ def salary(content: Content, fact: Fact) -> dict[str, Any]:
         amount["value"] = fact.value
     else:
         amount |= {"minValue": fact.value.min, "maxValue": fact.value.max}
-    described = [fact.unit, f"region: {fact.region}", f"period: {fact.period}"]
+    source = content.entities["sources"][fact.source]
+    assert isinstance(source, Source)
+    described = [fact.unit, f"region: {fact.region}", f"period: {age(fact.period, source)}"]
     amount["description"] = "; ".join(described + ([fact.attribution] if fact.attribution else []))
     if _YEAR.fullmatch(fact.period):
         amount |= {"validFrom": f"{fact.period}-01-01", "validThrough": f"{fact.period}-12-31"}

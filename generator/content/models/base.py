@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -55,7 +55,36 @@ URL_PATTERN = r"^https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][!#$%&()*+,./0-9:;=?@A-Z_
 letter, space, quote or angle bracket can hide in it."""
 
 
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=NAME_MAX_LENGTH * 2)]
+_PLACEHOLDER = re.compile(r"\$\{|\{\{|\}\}|%7[BbDd]|%24%7[Bb]")
+"""A template placeholder left unfilled in an address: ${...}, {{...}}, or their percent-encoded braces."""
+TRACKING_PARAMETERS = frozenset(
+    {"gclid", "gbraid", "wbraid", "dclid", "fbclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl"}
+    | {"gdpr", "gdpr_consent", "ref_src"}
+)
+"""Query parameters that say how a reader arrived (ads, mailings, consent banners), not which page; so do utm_*."""
+
+
+def _canonical_address(value: str) -> str:
+    """Refuse an address that carries a template placeholder or a tracking parameter: record the page's own."""
+    placeholder = _PLACEHOLDER.search(value)
+    if placeholder:
+        raise ValueError(
+            f"{value!r} holds the template placeholder {placeholder.group()!r}; record the page's own address, "
+            "without the unfilled parameter"
+        )
+    query = value.partition("?")[2].partition("#")[0]
+    for pair in filter(None, query.split("&")):
+        name = pair.partition("=")[0].lower()
+        if name.startswith("utm_") or name in TRACKING_PARAMETERS:
+            raise ValueError(
+                f"{value!r} carries the tracking parameter '{name}'; record the page's own address without it"
+            )
+    return value
+
+
+Url = Annotated[
+    str, StringConstraints(pattern=URL_PATTERN, max_length=NAME_MAX_LENGTH * 2), AfterValidator(_canonical_address)
+]
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
