@@ -41,8 +41,9 @@ clean:
 site: setup
 	$(BIN)/handbook build --config mkdocs.yml --site-dir site
 
+# The live preview, served by ProperDocs (the maintained continuation of MkDocs 1.x) with Material, as every build is.
 serve: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dirty
+	$(BIN)/properdocs serve -f mkdocs.yml --livereload --dirty
 
 offline: setup
 	$(BIN)/handbook offline --config mkdocs.offline.yml --zip dist/ml-engineering-handbook-offline.zip
