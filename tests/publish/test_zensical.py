@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,6 +81,25 @@ def test_no_link_breaks_under_zensical(parity: list[PageParity]) -> None:
 def test_the_data_downloads_are_copied_as_they_are(built: Path) -> None:
     for name in ("datapackage.json", "handbook.json", "csv/roles.csv"):
         assert (built / "site" / "data" / name).read_bytes() == (built / "docs" / "data" / name).read_bytes(), name
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.xfail(
+    strict=True,
+    reason="Zensical 0.0.73's offline copy never gets past 'Initializing search' from file:// (the README's parity "
+    "table says so); when this passes, Zensical's offline search works: update the table and drop this mark",
+)
+def test_zensical_offline_search_works_from_file(built: Path, browser: Any) -> None:
+    page = browser.new_page()
+    try:
+        page.goto((built / "offline" / "index.html").as_uri())
+        field = page.locator("input.md-search__input")
+        field.click()
+        field.press_sequentially("Python", delay=10)
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15_000)
+    finally:
+        page.close()
 
 
 def test_pages_map_to_files_as_each_url_style_does() -> None:
