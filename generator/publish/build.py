@@ -45,7 +45,7 @@ def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
     os.environ.update(settings)
     try:
         # The pages are validated and rendered in a forked process while ProperDocs starts up in this one (one
-        # interpreter, no second set of imports); the hook takes them when MkDocs asks for the files.
+        # interpreter, no second set of imports); the hook takes them when ProperDocs asks for the files.
         prepared.start(content)
         from generator.publish.mkdocs_hooks import build as properdocs_build
 

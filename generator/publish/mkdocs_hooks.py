@@ -58,7 +58,7 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
 def on_startup(command: str, dirty: bool, **_: Any) -> None:
     """Remember whether this process serves the preview (where invalid content must not stop the server).
 
-    `serve --dirty` is how the preview rebuilds only changed pages; MkDocs warns about it on every build, and
+    `serve --dirty` is how the preview rebuilds only changed pages; ProperDocs warns about it on every build, and
     in strict mode that warning alone would abort the build, so the preview drops it.
     """
     global _serving
@@ -122,7 +122,7 @@ _unread: dict[str, Mapping[str, str]] = {}
 
 @event_priority(100)
 def on_pre_page(page: Page, **_: Any) -> Page:
-    """Give a generated page its Markdown just before MkDocs reads it."""
+    """Give a generated page its Markdown just before ProperDocs reads it."""
     source = _unread.pop(page.file.src_uri, None)
     if source is not None:
         page.file.content_string = source[page.file.src_uri]
