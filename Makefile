@@ -5,8 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 # Every dependency, runtime and test, pinned with hashes; generated from pyproject.toml by `make lock`.
 LOCK := requirements.txt
+# Zensical, in an environment of its own with its own lock, only to check that the rendered pages build with it
+# (tests/publish/test_zensical.py) and to time it (`make bench`); the site itself is built with ProperDocs.
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_LOCK := requirements-zensical.txt
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-stamp
 
-.PHONY: setup lock validate schema test site serve offline pdf fingerprints bench clean audit screenshots
+.PHONY: setup zensical lock lock-zensical validate schema test site serve offline pdf fingerprints bench clean audit screenshots
 
 setup: $(STAMP)
 
@@ -18,6 +23,13 @@ $(STAMP): $(LOCK) pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+zensical: $(ZENSICAL_STAMP)
+
+$(ZENSICAL_STAMP): $(ZENSICAL_LOCK)
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r $(ZENSICAL_LOCK)
+	touch $(ZENSICAL_STAMP)
+
 # Re-resolve the lock from pyproject.toml (run with the oldest supported Python, 3.11). Pass
 # LOCK_ARGS=--upgrade to move every pin to its newest allowed release, or LOCK_ARGS='-P pkg' for one.
 lock:
@@ -26,13 +38,20 @@ lock:
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --all-build-deps --extra test \
 	  --strip-extras --no-emit-index-url --no-emit-find-links --output-file $(LOCK) $(LOCK_ARGS) pyproject.toml
 
+# Re-resolve Zensical's lock from requirements-zensical.in, which pins the release to check.
+lock-zensical:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet 'pip-tools>=7.4,<8'
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --output-file $(ZENSICAL_LOCK) $(LOCK_ARGS) requirements-zensical.in
+
 validate: setup
 	$(BIN)/handbook validate --strict content
 
 schema: setup
 	$(BIN)/handbook schema --out schema
 
-test: setup
+test: setup zensical
 	$(BIN)/python -m pytest
 
 clean:
@@ -41,8 +60,9 @@ clean:
 site: setup
 	$(BIN)/handbook build --config mkdocs.yml --site-dir site
 
+# The live preview, served by ProperDocs (the maintained continuation of MkDocs 1.x) with Material, as every build is.
 serve: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dirty
+	$(BIN)/properdocs serve -f mkdocs.yml --livereload --dirty
 
 offline: setup
 	$(BIN)/handbook offline --config mkdocs.offline.yml --zip dist/ml-engineering-handbook-offline.zip
@@ -64,7 +84,7 @@ fingerprints: setup
 	$(BIN)/handbook fingerprint --sources $(SOURCES) --out tests/source-fingerprints.txt
 	$(BIN)/handbook fingerprint $(EVIDENCE_MODE) --sources $(EVIDENCE) --out tests/fingerprints/evidence.txt
 
-bench: setup
+bench: setup zensical
 	$(BIN)/python bench/bench.py
 
 # Lighthouse (pinned in audit/package-lock.json, run with Debian's Chromium) and axe on key pages of the built site,

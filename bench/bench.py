@@ -1,8 +1,10 @@
-"""The build's growth with the content, its overhead over plain MkDocs, validation and preview speed.
+"""The build's growth with the content, its overhead over plain ProperDocs, Zensical's time beside it, validation
+and preview speed.
 
 The real content is cloned 10× and 100× (every entity, ids renamed, every reference rewritten: the same graph
-N times over). Each size is built by `handbook build` and, from the very same pre-rendered pages, by plain
-MkDocs, in alternation so that both see the same machine load. Prints each figure with its target and whether
+N times over). Each size is built by `handbook build` and, from the very same pre-rendered pages (one folder, see
+generator/publish/project.py), by plain ProperDocs and by the pinned Zensical (from .venv-zensical, every run
+without its cache), in turn so that all three see the same machine load. Prints each figure with its target and whether
 it is met; asserts nothing. Run with `make bench` (or `.venv/bin/python bench/bench.py [--scales 1 10]`).
 """
 
@@ -24,8 +26,10 @@ sys.path[0] = str(REPO)  # this folder is on the path as the script's own; `benc
 
 from bench.clone import clone_content  # noqa: E402
 from bench.preview import error_shown, save_to_served  # noqa: E402
+from generator.publish import project  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"
 for _name in ("HANDBOOK_REPO_URL", "HANDBOOK_SITE_URL", "HANDBOOK_CONTENT_DIR"):
     ENV.pop(_name, None)
 
@@ -46,6 +50,7 @@ class Size:
     pages: int = 0
     handbook: list[Run] = field(default_factory=list)
     plain: list[Run] = field(default_factory=list)
+    zensical: list[Run] = field(default_factory=list)
     validate: list[float] = field(default_factory=list)
     bytes_per_page: float = 0.0
     preview: list[float] = field(default_factory=list)
@@ -54,9 +59,15 @@ class Size:
         return statistics.median(run.seconds for run in self.handbook)
 
     def overhead(self) -> float:
-        """handbook build / plain MkDocs, the median of the paired ratios."""
+        """handbook build / plain ProperDocs, the median of the paired ratios."""
         return statistics.median(
             ours.seconds / theirs.seconds for ours, theirs in zip(self.handbook, self.plain, strict=True)
+        )
+
+    def zensical_ratio(self) -> float:
+        """Zensical / plain ProperDocs on the same rendered pages, the median of the paired ratios."""
+        return statistics.median(
+            ours.seconds / theirs.seconds for ours, theirs in zip(self.zensical, self.plain, strict=True)
         )
 
 
@@ -78,37 +89,26 @@ def handbook(*args: str) -> list[str]:
     return [sys.executable, "-m", "generator.cli", *args]
 
 
-def plain_project(content: Path, work: Path) -> Path:
-    """A plain MkDocs project with the handbook's pages pre-rendered into docs/, and no hook."""
-    docs = work / "docs"
-    run(handbook("render", "--content", str(content), "--out", str(docs)))
-    shutil.copytree(REPO / "docs", docs, dirs_exist_ok=True)
-    (work / "overrides").symlink_to(REPO / "overrides")
-    config = work / "plain.yml"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: docs\nhooks: []\nwatch: []\nedit_uri: ''\n", encoding="utf-8"
-    )
-    return config
-
-
 def measure(scale: int, work: Path, *, repeat: int, preview: bool) -> Size:
     size = Size(scale)
     content = work / "content"
     clone_content(REPO / "content", content, scale)
-    config = plain_project(content, work)
+    config = project.write(content, REPO / "mkdocs.yml", work / "project")
     for _ in range(repeat):
         size.handbook.append(run(handbook("build", "--content", str(content), "--site-dir", str(work / "site"))))
         size.plain.append(
-            run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(work / "plain")])
+            run([sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(config), "-d", str(work / "plain")])
         )
+        size.zensical.append(run([str(ZENSICAL), "build", "--clean", "--config-file", str(config)], cwd=config.parent))
         size.validate.append(run(handbook("validate", "--strict", str(content))).seconds)
     pages = [path.stat().st_size for path in (work / "site").rglob("*.html")]
     size.pages, size.bytes_per_page = len(pages), sum(pages) / len(pages)
     if preview:
         size.preview = save_to_served(content)
     print(
-        f"  {scale:>3}×: {size.pages} pages; handbook build {size.build_seconds():.1f} s, plain MkDocs "
-        f"{statistics.median(r.seconds for r in size.plain):.1f} s; validate {statistics.median(size.validate):.2f} s",
+        f"  {scale:>3}×: {size.pages} pages; handbook build {size.build_seconds():.1f} s, plain ProperDocs "
+        f"{statistics.median(r.seconds for r in size.plain):.1f} s, Zensical "
+        f"{statistics.median(r.seconds for r in size.zensical):.1f} s; validate {statistics.median(size.validate):.2f} s",
         flush=True,
     )
     return size
@@ -138,7 +138,13 @@ def report(sizes: dict[int, Size], *, error_in_browser: bool | None) -> None:
     for scale in (1, 10):
         if scale in sizes:
             ratio = sizes[scale].overhead()
-            rows.append((f"handbook build / plain MkDocs, {scale}×", f"{ratio:.2f}", "≤ 1.10", verdict(ratio, 1.10)))
+            rows.append(
+                (f"handbook build / plain ProperDocs, {scale}×", f"{ratio:.2f}", "≤ 1.10", verdict(ratio, 1.10))
+            )
+    for scale, size in sizes.items():
+        seconds = f"{statistics.median(r.seconds for r in size.zensical):.1f} s"
+        shown = f"{size.zensical_ratio():.2f} ({seconds})"
+        rows.append((f"Zensical / plain ProperDocs, same pages, {scale}×", shown, "(reported)", ""))
     for scale, target in ((1, 0.3), (10, 1.0)):
         if scale in sizes:
             seconds = statistics.median(sizes[scale].validate)

@@ -1,4 +1,4 @@
-"""The preview's reaction time: from saving a YAML file to `mkdocs serve` serving the page with the change."""
+"""The preview's reaction time: from saving a YAML file to `properdocs serve` serving the page with the change."""
 
 from __future__ import annotations
 
@@ -41,17 +41,17 @@ def wait_for(url: str, token: str, *, timeout: float) -> float | None:
 
 
 def serve(content: Path, output: Any) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `mkdocs serve --dirty` on `content` at a free loopback port; returns it and the skill page's URL."""
+    """Start `properdocs serve --dirty` on `content` at a free loopback port; returns it and the skill page's URL."""
     port = free_port()
-    env = {**os.environ, "HANDBOOK_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(REPO / "mkdocs.yml")]
+    env = {**os.environ, "HANDBOOK_CONTENT_DIR": str(content)}
+    command = [sys.executable, "-m", "properdocs", "serve", "--dirty", "-f", str(REPO / "mkdocs.yml")]
     command += ["-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, env=env, cwd=REPO, stdout=output, stderr=subprocess.STDOUT)
     return server, f"http://127.0.0.1:{port}/skills/programming/"
 
 
 def save_to_served(content: Path, *, edits: int = 3, timeout: float = 120.0, log: Path | None = None) -> list[float]:
-    """Serve `content` with `mkdocs serve --dirty`, edit one skill `edits` times, time each save → served change.
+    """Serve `content` with `properdocs serve --dirty`, edit one skill `edits` times, time each save → served change.
 
     Returns the seconds of each edit (an edit that never shows within `timeout` counts as `timeout`).
     """

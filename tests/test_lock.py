@@ -62,3 +62,19 @@ def test_setup_installs_the_lock_and_reinstalls_when_it_changes() -> None:
     assert "$(LOCK)" in stamp_rule.group(1) and "LOCK := requirements.txt" in makefile
     assert "--require-hashes --no-deps -r $(LOCK)" in makefile
     assert "--no-deps --no-build-isolation -e ." in makefile
+
+
+ZENSICAL_LOCK = REPO / "requirements-zensical.txt"
+
+
+def test_zensical_has_a_lock_of_its_own_with_hashes_that_make_installs() -> None:
+    """Zensical is checked from its own environment; its lock pins the release requirements-zensical.in names."""
+    pinned = re.findall(r"^zensical==(\S+)$", (REPO / "requirements-zensical.in").read_text(encoding="utf-8"), re.M)
+    assert len(pinned) == 1, "requirements-zensical.in pins one Zensical release"
+    blocks = [block for block in re.split(r"\n(?=\S)", ZENSICAL_LOCK.read_text(encoding="utf-8")) if "==" in block]
+    versions = {canonical(block.split("==")[0]): block.split("==")[1].split()[0] for block in blocks}
+    assert versions["zensical"] == pinned[0]
+    assert all(re.search(r"--hash=sha256:[0-9a-f]{64}", block) for block in blocks)
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "--require-hashes --no-deps -r $(ZENSICAL_LOCK)" in makefile
+    assert re.search(r"^test: setup zensical$", makefile, re.MULTILINE), "make test installs Zensical for its check"

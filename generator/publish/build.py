@@ -32,25 +32,24 @@ def source_date_epoch(repo: Path) -> int:
 def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
     """Build into a temporary folder, then swap it in; on any failure the old site stays as it was.
 
-    The content is validated once, by the MkDocs hook, which aborts the build with the located report.
+    The content is validated once, by the builder's hook, which aborts the build with the located report.
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.{os.getpid()}.", dir=site_dir.parent))
     settings = {
         "SOURCE_DATE_EPOCH": str(source_date_epoch(config.parent)),
-        "NO_MKDOCS_2_WARNING": "1",
         "HANDBOOK_CONTENT_DIR": str(content.resolve()),
     }
     saved = {name: os.environ.get(name) for name in settings}
     os.environ.update(settings)
     try:
-        # The pages are validated and rendered in a forked process while MkDocs starts up in this one (one
-        # interpreter, no second set of imports); the hook takes them when MkDocs asks for the files.
+        # The pages are validated and rendered in a forked process while ProperDocs starts up in this one (one
+        # interpreter, no second set of imports); the hook takes them when ProperDocs asks for the files.
         prepared.start(content)
-        from generator.publish.mkdocs_hooks import build as mkdocs_build
+        from generator.publish.mkdocs_hooks import build as properdocs_build
 
-        built = mkdocs_build(config, staging)
+        built = properdocs_build(config, staging)
     finally:
         for name, value in saved.items():
             if value is None:

@@ -1,4 +1,9 @@
-"""The only module that talks to MkDocs: validates the content and adds the generated pages to the build."""
+"""The only module that talks to the site builder: ProperDocs, the maintained continuation of MkDocs 1.x.
+
+It validates the content and hands the generated pages to the build. Material for MkDocs imports `mkdocs.*`;
+ProperDocs' `replacement` module, imported first, makes those names mean ProperDocs in this process (its own
+command line does the same), so the theme and its plugins run unchanged.
+"""
 
 from __future__ import annotations
 
@@ -11,24 +16,24 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 import jinja2.bccache
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException, PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+import properdocs.replacement  # noqa: F401 - before any theme loads: its `mkdocs` imports now mean ProperDocs
+from properdocs.commands import build as properdocs_build
+from properdocs.config import load_config
+from properdocs.config.defaults import ProperDocsConfig
+from properdocs.exceptions import PluginError, ProperDocsException
+from properdocs.plugins import event_priority
+from properdocs.structure.files import File, Files
+from properdocs.structure.pages import Page
 
 from generator.content import report
 from generator.publish import prepared
 from generator.publish.preview import CompiledTemplates, Preview, error_page, mark_site, nav_paths, without_pages
 
-if TYPE_CHECKING:  # the live-reload server (and its file watcher) is only loaded by `mkdocs serve`
-    from mkdocs.livereload import LiveReloadServer
+if TYPE_CHECKING:  # the live-reload server (and its file watcher) is only loaded by `properdocs serve`
+    from properdocs.livereload import LiveReloadServer
 
 
-def content_dir(config: MkDocsConfig) -> Path:
+def content_dir(config: ProperDocsConfig) -> Path:
     """content/ beside the configuration file (HANDBOOK_CONTENT_DIR overrides it, for test builds)."""
     override = os.environ.get("HANDBOOK_CONTENT_DIR")
     return Path(override) if override else Path(config.config_file_path).parent / "content"
@@ -53,28 +58,28 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
 def on_startup(command: str, dirty: bool, **_: Any) -> None:
     """Remember whether this process serves the preview (where invalid content must not stop the server).
 
-    `serve --dirty` is how the preview rebuilds only changed pages; MkDocs warns about it on every build, and
+    `serve --dirty` is how the preview rebuilds only changed pages; ProperDocs warns about it on every build, and
     in strict mode that warning alone would abort the build, so the preview drops it.
     """
     global _serving
     _serving = command == "serve"
     if _serving and dirty:
-        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+        logging.getLogger("properdocs.commands.build").addFilter(_not_the_dirty_warning)
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
+def on_serve(server: LiveReloadServer, config: ProperDocsConfig, **_: Any) -> LiveReloadServer:
     """Watch the content folder actually built from (it may be HANDBOOK_CONTENT_DIR, not content/)."""
     server.watch(str(content_dir(config)))
     return server
 
 
 @event_priority(100)
-def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
+def on_files(files: Files, config: ProperDocsConfig, **_: Any) -> Files:
     """Validate the content, render every page and add it as a generated file with its edit link.
 
     In the preview, invalid content keeps the last valid pages (the errors are added to them after the build),
     and a page whose Markdown is the same as in the previous build is marked unmodified, so that
-    `mkdocs serve --dirty` rebuilds only the pages a save changed.
+    `properdocs serve --dirty` rebuilds only the pages a save changed.
     """
     site = prepared.take(content_dir(config), reuse=_serving)
     if report.failed(site.issues, strict=True):
@@ -117,25 +122,11 @@ _unread: dict[str, Mapping[str, str]] = {}
 
 @event_priority(100)
 def on_pre_page(page: Page, **_: Any) -> Page:
-    """Give a generated page its Markdown just before MkDocs reads it."""
+    """Give a generated page its Markdown just before ProperDocs reads it."""
     source = _unread.pop(page.file.src_uri, None)
     if source is not None:
         page.file.content_string = source[page.file.src_uri]
     return page
-
-
-def on_page_content(html: str, page: Page, files: Files, **_: Any) -> str:
-    """Turn the pages the front matter names into addresses for the theme: the page that took a retired entry's
-    place (where the browser is sent on), and the pages above one outside the navigation (its trail)."""
-
-    def address(path: object) -> str | None:
-        found = files.get_file_from_path(path) if isinstance(path, str) else None
-        return get_relative_url(found.url, page.url) if found is not None else None
-
-    page.meta["moved_to_url"] = address(page.meta.get("moved_to"))
-    steps = [(step[0], address(step[1])) for step in page.meta.get("trail") or [] if len(step) == 2]
-    page.meta["trail_links"] = [{"title": title, "url": url} for title, url in steps if url is not None]
-    return html
 
 
 def on_env(env: jinja2.Environment, **_: Any) -> jinja2.Environment:
@@ -146,7 +137,7 @@ def on_env(env: jinja2.Environment, **_: Any) -> jinja2.Environment:
 
 
 @event_priority(100)  # before the search plugin writes its index
-def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+def on_post_build(config: ProperDocsConfig, **_: Any) -> None:
     """In the preview: remember what was built, and show the content's errors on every page (or clear them)."""
     if not _serving:
         return
@@ -157,7 +148,7 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
         _preview.bannered = _preview.errors is not None
 
 
-def _forget_rebuilt_pages_in_search(config: MkDocsConfig) -> None:
+def _forget_rebuilt_pages_in_search(config: ProperDocsConfig) -> None:
     """Drop every page rebuilt now from the search index kept from the last build, before the theme adds them anew.
 
     The theme's search keeps its index between preview builds and, assuming one page changes per save, replaces
@@ -177,11 +168,14 @@ def on_build_error(error: Exception, **_: Any) -> None:
 
 
 def build(config_file: Path, site_dir: Path) -> bool:
-    """`mkdocs build --strict` in this process (no second interpreter); problems go to stderr; False on failure.
+    """`properdocs build --strict` in this process (no second interpreter); problems go to stderr; False on failure.
 
-    Only warnings and errors are shown, and every warning fails the build, as strict mode intends.
+    Only warnings and errors are shown, and every warning fails the build, as strict mode intends. Material logs
+    under the old `mkdocs` name; as ProperDocs' command line does, that logger reports through ProperDocs' own, so
+    the theme's warnings count in strict mode too.
     """
-    logger = logging.getLogger("mkdocs")
+    logging.getLogger("mkdocs").parent = logging.getLogger("properdocs")
+    logger = logging.getLogger("properdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
     handler.setLevel(logging.WARNING)
@@ -193,10 +187,10 @@ def build(config_file: Path, site_dir: Path) -> bool:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            mkdocs_build.build(config)
+            properdocs_build.build(config)
         finally:
             config.plugins.on_shutdown()
-    except MkDocsException as exc:
+    except ProperDocsException as exc:
         print(f"\n{exc}", file=sys.stderr)
         return False
     finally:

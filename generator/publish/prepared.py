@@ -1,8 +1,8 @@
 """The validated and rendered site, as plain data a builder needs: issues, {page path: Markdown}, edit sources.
 
-`handbook build` starts preparing it in a second process (where the platform can fork) while MkDocs starts up
-in the first, so the two overlap on a machine with two cores; the MkDocs hook then takes the result. Anything
-that goes wrong in the background falls back to preparing it in this process: the outcome is the same.
+`handbook build` starts preparing it in a second process (where the platform can fork) while ProperDocs starts
+up in the first, so the two overlap on a machine with two cores; the builder's hook then takes the result.
+Anything that goes wrong in the background falls back to preparing it in this process: the outcome is the same.
 """
 
 from __future__ import annotations

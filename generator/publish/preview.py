@@ -2,7 +2,7 @@
 
 The preview keeps the last valid set of pages: when a save makes the content invalid, the site keeps showing
 those pages with the located errors in a banner at the top of each article, instead of failing the build.
-No MkDocs here; `mkdocs_hooks` applies it.
+No site builder here; `mkdocs_hooks` applies it.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def digest(text: str) -> str:
 
 
 class Preview:
-    """State kept across the rebuilds of one `mkdocs serve` process."""
+    """State kept across the rebuilds of one `properdocs serve` process."""
 
     def __init__(self) -> None:
         self.last_good: Prepared | None = None
@@ -105,7 +105,7 @@ def nav_paths(nav: Any) -> list[str]:
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Theme templates compiled once per preview process; MkDocs makes a new template environment per build."""
+    """Theme templates compiled once per preview process; ProperDocs makes a new template environment per build."""
 
     def __init__(self) -> None:
         self.store: dict[str, bytes] = {}

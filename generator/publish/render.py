@@ -113,9 +113,12 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
     found.append(planner_page(content, link))
     found += moved_pages(content, link)
     changes = history if history is not None else read_history(content.root)
+    paths = {page.path for page in found}
     for page in found:  # a page made from several files (an index, a comparison of two roles) has no one history
         page.view["history"] = changes.of(page.source_file) if page.source_file else None
-        page.trail = trail(page.path)
+        # The theme turns these page paths into addresses, so every one of them must be a page that is built.
+        page.trail = [step for step in trail(page.path) if step[1] in paths]
+        assert page.moved_to is None or page.moved_to in paths, f"{page.path} sends readers to a page not built"
     return found
 
 

@@ -1,4 +1,4 @@
-"""`mkdocs serve --dirty` on a copy of the content: a save shows up, and an invalid save shows its located error."""
+"""`properdocs serve --dirty` on a copy of the content: a save shows up, and an invalid save shows its located error."""
 
 from __future__ import annotations
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,14 +77,24 @@ def test_render_command_writes_the_same_pages_without_mkdocs(
     assert written == {path.relative_to(EXPECTED).as_posix() for path in EXPECTED.rglob("*.md")}
 
 
-def test_generator_never_imports_mkdocs_outside_its_adapter() -> None:
+def test_generator_never_imports_the_site_builder_outside_its_adapter() -> None:
     package = Path(__file__).resolve().parents[2] / "generator"
+    builder = re.compile(r"^\s*(import|from) (mkdocs|properdocs|material|zensical)\b", re.MULTILINE)
     importers = sorted(
-        path.relative_to(package).as_posix()
-        for path in package.rglob("*.py")
-        if "import mkdocs" in path.read_text() or "from mkdocs" in path.read_text()
+        path.relative_to(package).as_posix() for path in package.rglob("*.py") if builder.search(path.read_text())
     )
     assert importers == ["publish/mkdocs_hooks.py"]
+
+
+def test_the_adapter_makes_materials_mkdocs_imports_mean_properdocs() -> None:
+    """Material imports `mkdocs`; once the adapter is loaded, that name is ProperDocs, even where MkDocs is installed."""
+    check = (
+        "import generator.publish.mkdocs_hooks, mkdocs.plugins, properdocs.plugins, material.plugins.search.plugin as s;"
+        "assert mkdocs.plugins is properdocs.plugins;"
+        "assert issubclass(s.SearchPlugin, properdocs.plugins.BasePlugin)"
+    )
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_skills_matrix_too_big_to_read_becomes_the_roles_of_each_skill(
