@@ -25,6 +25,7 @@ PHONE_PAGES = [
     "roles/ml-engineer/",
     "facts/",
     "levels/",
+    "hiring/",
     "skills/",
     "comparisons/data-scientist-vs-ml-engineer/",
     "compare/ml-engineer-vs-data-scientist/",
@@ -256,6 +257,9 @@ QUERIES = {
     "interpretability": ["challenges/model-interpretability/"],
     "glossary": ["glossary/"],
     "proficiency": ["scale/"],
+    "job description": ["hiring/"],
+    "levelling": ["hiring/"],
+    "hiring an ml engineer": ["hiring/"],
     "sources disagree": ["disputes/"],
 }
 
