@@ -45,7 +45,8 @@ class Ladder:
             for role_id in self.link.sorted_ids("roles")
             if isinstance(role := self.link.entity("roles", role_id), Role) and role.levels
         ]
-        return Page(page, "ladder.md.j2", "Career ladder", {"levels": levels, "ladders": ladders})
+        hiring = self.link.page_ref(page, "hiring/index.md", "Hiring and levelling")
+        return Page(page, "ladder.md.j2", "Career ladder", {"levels": levels, "ladders": ladders, "hiring": hiring})
 
     def level(self, page: str, level_id: str) -> dict[str, Any]:
         """One level: its summary, expectations, the duties that start there and its figures."""

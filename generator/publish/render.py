@@ -13,6 +13,7 @@ from generator.content.models.evidence import Term
 from generator.content.models.work import Challenge, Opportunity, Responsibility, Skill, Tool
 from generator.pages import compare, graph, markdown, pagemeta, search
 from generator.pages.evidence import Evidence
+from generator.pages.hiring import Hiring
 from generator.pages.history import History
 from generator.pages.history import read as read_history
 from generator.pages.home import Home
@@ -86,6 +87,7 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
     found += [
         overviews.skills_index(),
         Ladder(content, link, back, entities, evidence).page(),
+        Hiring(content, link, evidence).page(),
         overviews.facts(),
         overviews.sources(),
     ]

@@ -227,6 +227,7 @@ A11Y_PAGES = {
     "role-ml-engineer": "roles/ml-engineer.html",
     "skill": f"skills/{search_skill()[0]}.html",
     "comparison-data-scientist-vs-ml-engineer": "comparisons/data-scientist-vs-ml-engineer.html",
+    "hiring": "hiring/index.html",
 }
 
 

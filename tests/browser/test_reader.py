@@ -25,6 +25,7 @@ PHONE_PAGES = [
     "roles/ml-engineer/",
     "facts/",
     "levels/",
+    "hiring/",
     "skills/",
     "comparisons/data-scientist-vs-ml-engineer/",
     "compare/ml-engineer-vs-data-scientist/",

@@ -1,6 +1,6 @@
 """The content model: one pydantic class per kind of entity, the single source of truth for the schema.
 
-The classes live by kind family in the modules of this package (base, sources, work, careers, evidence);
+The classes live by kind family in the modules of this package (base, sources, work, careers, levelling, evidence);
 this module holds the registry of kinds.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 from generator.content.models.base import Entity
 from generator.content.models.careers import Comparison, Level, Role, Transition
 from generator.content.models.evidence import Dispute, Fact, Faq, Retired, ScaleLevel, Term
+from generator.content.models.levelling import Framework
 from generator.content.models.search import Synonyms
 from generator.content.models.sources import Source
 from generator.content.models.work import Challenge, Duty, Opportunity, Responsibility, Skill, Tool, Trend
@@ -31,6 +32,7 @@ KINDS: dict[str, type[Entity]] = {
     "faqs": Faq,
     "disputes": Dispute,
     "scale": ScaleLevel,
+    "frameworks": Framework,
     "retired": Retired,
     "synonyms": Synonyms,
 }

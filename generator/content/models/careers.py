@@ -22,6 +22,7 @@ from generator.content.models.base import (
     Sources,
     Text,
 )
+from generator.content.models.levelling import FrameworkMapping, LevelDimension, Statement
 from generator.content.models.sources import (
     Citation,
     Codes,
@@ -39,6 +40,16 @@ class Level(Entity):
     summary: Text
     expectations: Annotated[list[Text], Field(min_length=1, max_length=LIST_MAX_ITEMS)]
     responsibilities: Ids = Field(default=[], description="Responsibilities that start at this level.")
+    purpose: Text | None = Field(default=None, description="Why the level exists, in one sentence, for a job outline.")
+    dimensions: Annotated[list[LevelDimension], Field(max_length=20)] = Field(
+        default=[], description="What the level asks by dimension (scope, autonomy, impact, ...), each cited."
+    )
+    mappings: Annotated[list[FrameworkMapping], Field(max_length=20)] = Field(
+        default=[], description="The levels of public frameworks this level corresponds to, each with its basis."
+    )
+    look_for: Annotated[list[Statement], Field(max_length=20)] = Field(
+        default=[], description="What a hiring manager can look for as evidence that a candidate works at this level."
+    )
     sources: Sources
 
 

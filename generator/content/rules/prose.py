@@ -42,7 +42,7 @@ FACT_REFERENCE = re.compile(r"\{fact:([^{}]*)\}")
 _PROSE_KINDS: tuple[str, ...] = ("roles", "levels", "skills", "responsibilities", "challenges", "opportunities")
 
 
-_PROSE_KINDS += ("trends", "faqs", "comparisons", "transitions", "disputes", "duties")
+_PROSE_KINDS += ("trends", "faqs", "comparisons", "transitions", "disputes", "duties", "frameworks")
 
 
 def _prose(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

@@ -11,6 +11,7 @@ from generator.content.issues import Issue
 from generator.content.loader import Loc, dotted
 from generator.content.models import KIND_NAMES
 from generator.content.rules.basis import locators, scale
+from generator.content.rules.levels import framework_rules, level_rules
 from generator.content.rules.prose import abbreviations, fact_references, typed_figures
 from generator.content.rules.reserved import reserved_ids
 from generator.content.rules.roles import comparison_pairs, duplicates, level_of, role_rules, variant_cycles
@@ -36,7 +37,15 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("codes", "*", "source"), "sources"),
         *_SOURCES,
     ],
-    "levels": [(("responsibilities", "*"), "responsibilities"), *_SOURCES],
+    "levels": [
+        (("responsibilities", "*"), "responsibilities"),
+        (("dimensions", "*", "sources", "*"), "sources"),
+        (("mappings", "*", "framework"), "frameworks"),
+        (("mappings", "*", "sources", "*"), "sources"),
+        (("look_for", "*", "sources", "*"), "sources"),
+        *_SOURCES,
+    ],
+    "frameworks": [(("levels", "*", "sources", "*"), "sources"), *_SOURCES],
     "skills": [
         (("tools", "*"), "tools"),
         (("levels", "*", "sources", "*"), "sources"),
@@ -62,7 +71,16 @@ for _kind in ("responsibilities", "tools", "challenges", "opportunities", "trend
     REFERENCES[_kind] = list(_SOURCES)
 
 
-USED_KINDS = ("levels", "skills", "responsibilities", "tools", "challenges", "opportunities", "sources")
+USED_KINDS = (
+    "levels",
+    "skills",
+    "responsibilities",
+    "tools",
+    "challenges",
+    "opportunities",
+    "sources",
+    "frameworks",
+)
 """Kinds whose entities should be referenced from somewhere; an unused one is a warning."""
 
 
@@ -145,6 +163,10 @@ def _entity_rules(content: Content, kind: str, entity_id: str, data: dict[str, A
     yield from code_sources(content, data)
     if kind == "roles":
         yield from role_rules(content, entity_id, data)
+    elif kind == "levels":
+        yield from level_rules(content, data)
+    elif kind == "frameworks":
+        yield from framework_rules(data)
     elif kind == "disputes":
         for index, mention in enumerate(data["mentions"]):
             if (mention["kind"], mention["id"]) not in content.present:

@@ -15,6 +15,7 @@ SECTION_PAGES = {
     "sources": "sources/index.md",
     "disputes": "disputes.md",
     "scale": "scale.md",
+    "frameworks": "hiring/index.md",
 }
 """Kind → the shared page on which each entity of that kind is a section (anchored by its id)."""
 
@@ -28,6 +29,7 @@ RESERVED_ANCHORS = {
     "sources": ("sources",),
     "disputes": ("where-the-sources-disagree",),
     "scale": ("proficiency-scale", "how-values-are-marked"),
+    "frameworks": ("hiring-and-levelling", "levels-", "outline-", "outlines-", "frameworks", "not-covered", "cited"),
 }
 """Kind → anchors its shared page already uses for its own headings (a name ending in '-' is a prefix)."""
 
