@@ -22,6 +22,7 @@ from generator.pages.moves import MovePages
 from generator.pages.overviews import INDEX_KINDS, Overviews
 from generator.pages.planner import planner_page
 from generator.pages.reference import editing_page
+from generator.pages.resources import resources_page
 from generator.pages.roles import RolePages
 from generator.pages.site import Linker, Page, Ref, trail
 from generator.pages.views import Backlinks, EntityViews
@@ -93,6 +94,7 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
         overviews.sections("trends", "trends.md.j2", "Trends and concerns"),
         overviews.disputes(),
         overviews.scale(),
+        resources_page(content, link, entities.resources),
     ]
     role_pairs = compare.pairs(content)
     by_pair = compare.curated_by_pair(content)

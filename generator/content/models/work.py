@@ -10,6 +10,7 @@ from generator.content.models.base import (
     LIST_MAX_ITEMS,
     Entity,
     GlossBasis,
+    Id,
     Ids,
     Keywords,
     Name,
@@ -18,6 +19,7 @@ from generator.content.models.base import (
     Text,
     Url,
 )
+from generator.content.models.learning import Phase
 from generator.content.models.sources import (
     Codes,
 )
@@ -48,6 +50,14 @@ class Skill(Entity):
         default=[], description="What the skill looks like at a level of the scale, where a source describes it."
     )
     tools: Ids = []
+    phase: Phase | None = Field(
+        default=None,
+        description="The phase of a learning path the skill falls in, where it differs from its category's: "
+        "foundations, machine-learning, production or collaboration.",
+    )
+    resources: Annotated[list[Id], Field(max_length=20)] = Field(
+        default=[], description="Resources that teach the skill (ids of content/resources); free ones are shown first."
+    )
     codes: Codes = []
     sources: Sources
 

@@ -14,6 +14,7 @@ SECTION_PAGES = {
     "sources": "sources/index.md",
     "disputes": "disputes.md",
     "scale": "scale.md",
+    "resources": "resources.md",
 }
 """Kind → the shared page on which each entity of that kind is a section (anchored by its id)."""
 
@@ -26,6 +27,7 @@ RESERVED_ANCHORS = {
     "sources": ("sources",),
     "disputes": ("where-the-sources-disagree",),
     "scale": ("proficiency-scale", "how-values-are-marked"),
+    "resources": ("learning-resources", "courses", "books", "documentation", "tutorials", "videos"),
 }
 """Kind → anchors its shared page already uses for its own headings (a name ending in '-' is a prefix)."""
 
