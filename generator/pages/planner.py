@@ -23,6 +23,8 @@ from generator.pages.markdown import relative
 from generator.pages.site import Linker, Page, Ref
 
 PLANNER_PAGE = "planner/index.md"
+PLANNER_TITLE = "Skills planner"
+"""The planner's one name, in the navigation, its title and every link and button that leads to it."""
 PLANNED_KINDS = ("roles", "levels", "skills", "transitions")
 """The kinds a saved assessment names by id."""
 
@@ -58,7 +60,7 @@ def planner_page(content: Content, link: Linker) -> Page:
         "career_paths": link.page_ref(PLANNER_PAGE, "career-paths.md", "career paths"),
         "version": data["version"],
     }
-    return Page(PLANNER_PAGE, "planner.md.j2", "Skills planner", view)
+    return Page(PLANNER_PAGE, "planner.md.j2", PLANNER_TITLE, view)
 
 
 def planner_data(content: Content, link: Linker) -> dict[str, Any]:

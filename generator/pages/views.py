@@ -24,7 +24,12 @@ CATEGORY_NAMES = {
     "soft-skill": "Soft skills",
     "trait": "Traits",
 }
-FAMILY_NAMES = {"machine-learning": "Machine learning", "data": "Data", "software": "Software"}
+FAMILY_NAMES = {
+    "machine-learning": "Machine learning",
+    "data": "Data",
+    "software": "Software",
+    "education": "Study and training",
+}
 COVERAGE_NAMES = {
     "skills": "skills",
     "responsibilities": "responsibilities",

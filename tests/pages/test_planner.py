@@ -83,7 +83,7 @@ def test_the_version_changes_with_what_the_planner_shows_and_only_with_that(
     version = data_of(make_content, fixture_files)["version"]
     assert re.fullmatch(r"[0-9a-f]{12}", version)
     assert data_of(make_content, fixture_files)["version"] == version
-    python = base_files()["skills/python.yaml"].replace("name: Python", "name: Python 3")
+    python = fixture_files["skills/python.yaml"].replace("name: Python", "name: Python 3")
     renamed = {**fixture_files, "skills/python.yaml": python}
     assert data_of(make_content, renamed)["version"] != version
     noted = {**fixture_files, "sources/article.yaml": base_files()["sources/article.yaml"] + "notes: Read twice.\n"}

@@ -136,6 +136,13 @@ class Demonstration(Entity):
     sources: Ids = Field(default=[], description="The sources that give this advice; required when it is sourced.")
 
 
+class RouteSkill(Entity):
+    """A skill that a source describing a move names as one to learn for it."""
+
+    skill: Id = Field(description="A skill the goal role lists.")
+    sources: Sources = Field(description="Those of the move's route sources that name the skill.")
+
+
 class Transition(Entity):
     """A career move from one role (or level) to another; its page is a learning path."""
 
@@ -151,6 +158,10 @@ class Transition(Entity):
         default=[],
         description="Those of the sources that describe this route itself (what to learn for it); empty when none "
         "does, and the page then says so.",
+    )
+    route_skills: Annotated[list[RouteSkill], Field(max_length=50)] = Field(
+        default=[],
+        description="Skills the route sources name as what to learn for this move; the path takes them first.",
     )
     demonstrations: Annotated[list[Demonstration], Field(max_length=20)] = Field(
         default=[], description="One or two ways to show the skills of each phase, for a hiring manager."

@@ -50,10 +50,11 @@ class Skill(Entity):
         default=[], description="What the skill looks like at a level of the scale, where a source describes it."
     )
     tools: Ids = []
-    phase: Phase | None = Field(
+    phase: Phase | Literal["none"] | None = Field(
         default=None,
         description="The phase of a learning path the skill falls in, where it differs from its category's: "
-        "foundations, machine-learning, production or collaboration.",
+        "foundations, machine-learning, production or collaboration; 'none' leaves it out of learning paths, for "
+        "knowledge only the work itself gives, such as an industry.",
     )
     resources: Annotated[list[Id], Field(max_length=20)] = Field(
         default=[], description="Resources that teach the skill (ids of content/resources); free ones are shown first."

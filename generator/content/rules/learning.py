@@ -53,12 +53,23 @@ def _address_problem(content: Content, resource_id: str) -> str | None:
     return f"has an address a reader cannot follow: {problem}" if problem else None
 
 
-def transition_rules(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
-    """Route sources are among the move's sources; a demonstration a source gives cites it."""
+def transition_rules(content: Content, data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """Route sources are among the move's sources; a route skill is one the goal lists, named by a route source; a
+    demonstration a source gives cites it."""
     cited = set(data["sources"])
+    route = set(data.get("route_sources") or [])
     for index, source_id in enumerate(data.get("route_sources") or []):
         if source_id not in cited:
             yield ("route_sources", index), f"'{source_id}' is not among this move's sources; add it there too"
+    goal = content.entities["roles"].get(data["to_role"])
+    listed = {entry.skill for entry in getattr(goal, "skills", [])}
+    for index, item in enumerate(data.get("route_skills") or []):
+        if goal is not None and item["skill"] not in listed and ("skills", item["skill"]) in content.present:
+            yield ("route_skills", index, "skill"), f"role '{data['to_role']}' does not list skill '{item['skill']}'"
+        for position, source_id in enumerate(item["sources"]):
+            if source_id not in route:
+                where: Loc = ("route_skills", index, "sources", position)
+                yield where, f"'{source_id}' is not among this move's route_sources"
     for index, item in enumerate(data.get("demonstrations") or []):
         if item["basis"] == "sourced" and not item["sources"]:
             yield ("demonstrations", index, "sources"), "a sourced demonstration needs the sources that give it"

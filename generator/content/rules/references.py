@@ -53,6 +53,8 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("to_role",), "roles"),
         (("to_level",), "levels"),
         (("route_sources", "*"), "sources"),
+        (("route_skills", "*", "skill"), "skills"),
+        (("route_skills", "*", "sources", "*"), "sources"),
         (("demonstrations", "*", "sources", "*"), "sources"),
         *_SOURCES,
     ],
@@ -163,7 +165,7 @@ def _entity_rules(content: Content, kind: str, entity_id: str, data: dict[str, A
         yield from level_of(content, data["to_role"], data.get("to_level"), ("to_level",))
         if (data["from_role"], data.get("from_level")) == (data["to_role"], data.get("to_level")):
             yield (), "a transition must lead somewhere else than where it starts"
-        yield from transition_rules(data)
+        yield from transition_rules(content, data)
     elif kind == "comparisons":
         if data["left"] == data["right"]:
             yield ("right",), "a comparison needs two different roles"
