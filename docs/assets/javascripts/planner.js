@@ -451,6 +451,7 @@
       gaps.length ? el("ol", { class: "planner__gaps" }, gaps.map((skill) => el("li", {}, [
         link(skill.name, skill.href),
         ": from " + scaleTitle(skill.rating) + " to " + scaleTitle(skill.target) + " (" + skill.gap + (skill.gap === 1 ? " level" : " levels") + "; " + (skill.essential ? "essential" : "optional") + "; " + EVIDENCE_WORDS[skill.basis] + ").",
+        resourceLink(skill),
       ]))) : null,
       listOf("Not rated yet", unrated, (skill) => [link(skill.name, skill.href), ": goal " + scaleTitle(skill.target) + "."]),
       listOf("At or above the goal", met, (skill) => [link(skill.name, skill.href)]),
