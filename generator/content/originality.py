@@ -100,14 +100,18 @@ def read_fingerprints(path: Path) -> set[str]:
 
 
 CITATION_FIELDS = ("title", "author", "publisher", "url")
-"""Fields of a source entry that record the source's own title, names and address exactly as published; they are
-names, not prose, so the own-words check reads only the rest of a source entry (its notes)."""
+"""Fields of a source or learning resource that record its own title, names and address exactly as published; they
+are names, not prose, so the own-words check reads only the rest of the entry (its notes, its description)."""
+
+CITING_KINDS = ("sources", "resources")
+"""The folders whose entries carry citation fields."""
 
 
 def checked_text(path: Path) -> str:
-    """The text of a content file that must be in our own words: all of it, except a source's citation fields."""
+    """The text of a content file that must be in our own words: all of it, except the citation fields of a source
+    or a learning resource."""
     text = path.read_text(encoding="utf-8")
-    if path.parent.name != "sources":
+    if path.parent.name not in CITING_KINDS:
         return text
     kept = []
     skipping = False

@@ -9,7 +9,7 @@ from generator.content.models.careers import Level, Role, Transition
 from generator.pages.site import Linker, Page, title_of
 
 _CHAR_W, _BOX_H, _GAP_X, _GAP_Y, _PAD = 7, 44, 70, 26, 16
-_STROKES = {"promotion": "", "lateral": "6 4", "pivot": "2 4"}
+_STROKES = {"promotion": "", "lateral": "6 4", "pivot": "2 4", "entry": "1 3"}
 
 
 def _node_id(role: str, level: str | None) -> str:

@@ -51,9 +51,12 @@ class Home:
                 "pay": self.link.page_ref(page, f"roles/{main}.md", "what it pays", "at-a-glance-pay"),
                 "skills": self.link.page_ref(page, f"roles/{main}.md", "what to be good at", "at-a-glance-skills"),
             }
-            view["switch"] = [self.path(page, tid, move) for tid, move in self._moves(main, into=True)]
+            into = self._moves(main, into=True)
+            firsts = [item for item in into if self._first_job(item[1])]
+            view["switch"] = [self.path(page, tid, move) for tid, move in into if (tid, move) not in firsts]
             view["grow"] = [self.path(page, tid, move) for tid, move in self._moves(main, into=False)]
             view["start"] = self.start(page, main, role)
+            view["start"]["path"] = self.path(page, *firsts[0]) if firsts else None
         return Page(page, "home.md.j2", "ML Engineering Handbook", view)
 
     def _moves(self, main: str, *, into: bool) -> list[tuple[str, Transition]]:
@@ -66,15 +69,21 @@ class Home:
                 found.append((move_id, move))
         return found
 
+    def _first_job(self, move: Transition) -> bool:
+        """Whether a move starts before any job in the field: from a student or someone in training."""
+        start = self.content.entities["roles"].get(move.from_role)
+        return isinstance(start, Role) and start.family == "education"
+
     def path(self, page: str, move_id: str, move: Transition) -> dict[str, Any]:
-        """A move as a front-page path: whom it is for, its page, and the first skills to work on."""
-        steps = self.moves.skills(page, move)["steps"]
+        """A move as a front-page path: whom it is for, its page, and the first priorities to work on."""
+        found = self.moves.path(move)
         start = self.link.entity("roles", move.from_role)
         return {
             "who": self.link.title("levels", move.from_level) if move.from_level else getattr(start, "title", ""),
             "ref": self.link.ref(page, "transitions", move_id),
-            "first": [row["skill"] for row in steps[:FIRST_STEPS]],
-            "steps": len(steps),
+            "first": [self.link.ref(page, "skills", step.skill) for step in found.priorities[:FIRST_STEPS]],
+            "steps": len(found.priorities),
+            "phases": len(found.phases()),
         }
 
     def start(self, page: str, main: str, role: Role) -> dict[str, Any]:

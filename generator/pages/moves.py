@@ -1,4 +1,5 @@
-"""A career move's page as a learning path: what the reader brings, what to add or raise first, routes, challenges."""
+"""A career move's page as a learning path: phased priorities with resources and ways to show them, what else helps,
+what the reader likely brings, then the new work, the routes and the challenges."""
 
 from __future__ import annotations
 
@@ -6,13 +7,24 @@ from collections import defaultdict
 from typing import Any
 
 from generator.content.models.careers import Level, Role, Transition
+from generator.content.models.learning import PHASE_NAMES
 from generator.content.models.work import STAGE_NAMES, Responsibility
 from generator.pages.evidence import importance, mark, proficiency_cell
 from generator.pages.markdown import relative
-from generator.pages.planner import PLANNER_PAGE
-from generator.pages.priority import higher, level_value, ordered
+from generator.pages.paths import PRIORITIES, RULE, Path, Step, plan
+from generator.pages.planner import PLANNER_PAGE, PLANNER_TITLE
 from generator.pages.site import Page, Ref
 from generator.pages.views import EntityViews
+
+RESOURCES_PER_STEP = 3
+"""How many resources a priority shows beside it (free ones first); the skill's page lists them all."""
+
+STATUS_WORDS = {
+    "add": "to add",
+    "raise": "to raise",
+    "check": "check yourself",
+    "brings": "recorded",
+}
 
 
 class MovePages:
@@ -27,79 +39,74 @@ class MovePages:
         assert isinstance(role, Role)
         return role
 
-    def rung(self, role: Role, named: str | None, other: str | None) -> tuple[str | None, bool]:
-        """The level a side of the move is read at, and whether the handbook chose it (the move names none).
+    def path(self, move: Transition) -> Path:
+        """The move's learning path (see generator/pages/paths.py)."""
+        titles = {skill_id: self.link.title("skills", skill_id) for skill_id in self.link.content.entities["skills"]}
+        return plan(self.link.content, move, titles)
 
-        A named level is used as it is; otherwise the other side's level if this role has it too, else the first
-        rung of the role's ladder; a role without levels is read as a whole (None).
-        """
-        if named or not role.levels:
-            return named, False
-        return (other if other in role.levels else role.levels[0]), True
-
-    def skills(self, page: str, move: Transition) -> dict[str, Any]:
-        """The goal's skills split into what the starting position brings and the steps to take, most important first.
-
-        A skill the start records at the level needed is brought; one it records lower is to raise; one it does not
-        list is to add only when the sources describe the start's skills as a whole, and otherwise not recorded.
-        """
-        link = self.link
-        start, goal = self._role(move.from_role), self._role(move.to_role)
-        to_level, to_chosen = self.rung(goal, move.to_level, move.from_level)
-        from_level, from_chosen = self.rung(start, move.from_level, to_level)
-        yours = {entry.skill: entry for entry in start.skills}
-        recorded = start.coverage_of("skills") == "described"
-        brings, steps = [], []
-        for entry in ordered(goal, to_level, lambda sid: link.title("skills", sid)):
-            need = level_value(entry, to_level)
-            if need is None:
-                continue
-            have = yours.get(entry.skill)
-            have_value = level_value(have, from_level) if have else None
-            row = {
-                "skill": link.ref(page, "skills", entry.skill),
-                "importance": importance(entry),
-                "reach": proficiency_cell(entry, to_level),
-                "have": proficiency_cell(have, from_level) if have else None,
-            }
-            if have_value is not None and not higher(need, have_value):
-                brings.append(row)
-            else:
-                row["status"] = _status(have_value, recorded=recorded)
-                steps.append(row)
+    def step(self, page: str, step: Step, path: Path, *, resources: bool) -> dict[str, Any]:
+        """One skill of the path as the page shows it."""
+        rows = self.views.resources.for_skill(step.skill, RESOURCES_PER_STEP) if resources else []
         return {
-            "levels": (from_level, to_level),
-            "chosen": (from_chosen, to_chosen),
-            "recorded": recorded,
-            "brings": brings,
-            "steps": steps,
+            "skill": self.link.ref(page, "skills", step.skill),
+            "reach": proficiency_cell(step.entry, path.to_level),
+            "have": proficiency_cell(step.have, path.from_level) if step.have else None,
+            "status": STATUS_WORDS[step.status],
+            "importance": importance(step.entry),
+            "named": step.named,
+            "resources": rows,
         }
 
     def page(self, move_id: str, move: Transition) -> Page:
-        """One move: where the reader stands, the ordered skills to add or raise, new work, routes, challenges."""
+        """One move: the phased priorities first, then what else helps, what you bring, new work, routes."""
         page = f"moves/{move_id}.md"
         link, views = self.link, self.views
         start, goal = self._role(move.from_role), self._role(move.to_role)
-        found = self.skills(page, move)
-        (from_level, to_level), (from_chosen, to_chosen) = found["levels"], found["chosen"]
-        recorded, brings, steps = found["recorded"], found["brings"], found["steps"]
+        path = self.path(move)
+        shows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for item in move.demonstrations:
+            shows[item.phase].append(
+                {
+                    "text": item.text,
+                    "editorial": item.basis == "editorial",
+                    "sources": views.sources(page, item.sources),
+                }
+            )
+        phases = [
+            {
+                "number": number,
+                "name": PHASE_NAMES[phase],
+                "steps": [self.step(page, step, path, resources=True) for step in steps],
+                "shows": shows.pop(phase, []),
+            }
+            for number, (phase, steps) in enumerate(path.phases(), start=1)
+        ]
+        editorial = path.editorial()
+        count = len(path.priorities)
         view = {
             "move": move,
-            "start": self._position(page, move.from_role, from_level),
-            "goal": self._position(page, move.to_role, to_level),
-            "start_chosen": from_chosen,
-            "goal_chosen": to_chosen,
+            "start": self._position(page, move.from_role, path.from_level),
+            "goal": self._position(page, move.to_role, path.to_level),
+            "start_chosen": path.from_chosen,
+            "goal_chosen": path.to_chosen,
             "kind": move.kind + mark(move.kind_basis),
             "kind_locator": move.kind_locator or "",
             "rationale": views.evidence.prose(page, move.rationale),
             "start_title": start.title,
-            "recorded": recorded,
-            "brings": brings,
-            "steps": steps,
-            "counts": {
-                status: sum(1 for row in steps if row["status"][0] == status) for status in ("add", "raise", "check")
-            },
-            "new_work": self.new_work(page, start, from_level, goal, to_level),
+            "recorded": path.recorded,
+            "phases": phases,
+            "other_shows": [item for phase in PHASE_NAMES for item in shows.get(phase, [])],
+            "count": count,
+            "most": PRIORITIES,
+            "editorial": editorial,
+            "share": round(100 * editorial / count) if count else 0,
+            "rule": RULE,
+            "route": views.sources(page, move.route_sources),
+            "named": any(step.named for step in path.priorities),
+            "also": [self.step(page, step, path, resources=False) for step in path.also],
+            "brings": [self.step(page, step, path, resources=False) for step in path.brings],
+            "traits": link.refs(page, "skills", path.traits),
+            "new_work": self.new_work(page, start, path.from_level, goal, path.to_level),
             "education": [
                 {"text": views.evidence.prose(page, c.text), "sources": views.sources(page, c.sources)}
                 for c in goal.education
@@ -114,9 +121,12 @@ class MovePages:
             "challenges": views.described(page, "challenges", goal.challenges),
             "scale": views.evidence.scale(page),
             "disputes": views.evidence.about(page, "transitions", move_id),
-            "assess": Ref("Rate yourself for this move", relative(page, PLANNER_PAGE) + f"?move={move_id}")
+            "assess": Ref(
+                f"Open this path in the {PLANNER_TITLE.lower()}", relative(page, PLANNER_PAGE) + f"?move={move_id}"
+            )
             if goal.skills
             else None,
+            "resources_page": link.page_ref(page, "resources.md", "learning resources"),
             "sources": views.sources(page, move.sources),
         }
         title = link.title("transitions", move_id)
@@ -150,10 +160,3 @@ class MovePages:
             if isinstance(entity, Responsibility) and responsibility_id not in held:
                 grouped[entity.stage].append(self.link.ref(page, "responsibilities", responsibility_id))
         return [{"name": name, "refs": grouped[stage]} for stage, name in STAGE_NAMES.items() if grouped[stage]]
-
-
-def _status(have: str | None, *, recorded: bool) -> tuple[str, str]:
-    """Why a skill is on the list: to raise (with the recorded level), to add, or not recorded for the start."""
-    if have is not None:
-        return "raise", f"raise from {have}"
-    return ("add", "to add") if recorded else ("check", "not recorded")

@@ -66,6 +66,8 @@ def front_matter(page: Page, markdown: str) -> str:
         meta |= {"search": {"exclude": True}, "retired": True}
     if page.moved_to:
         meta["moved_to"] = page.moved_to
+    if page.hide:  # fixed names of the theme's page parts, chosen in the code
+        meta["hide"] = page.hide
     if page.trail:  # titles and paths the generator chose, never contributor text
         meta["trail"] = [list(step) for step in page.trail]
     lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())

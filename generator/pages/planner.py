@@ -16,13 +16,22 @@ from generator.content.checker import Content
 from generator.content.models.base import PROFICIENCY_ORDER
 from generator.content.models.careers import Level, Role, Transition
 from generator.content.models.evidence import ScaleLevel
+from generator.content.models.learning import PHASE_NAMES
 from generator.content.models.work import Skill
 from generator.content.retired import fates
 from generator.pages.evidence import SCALE_PAGE
 from generator.pages.markdown import relative
+from generator.pages.paths import phase_of, plan
+from generator.pages.resources import Resources
 from generator.pages.site import Linker, Page, Ref
+from generator.pages.views import CATEGORY_NAMES
+
+RESOURCES_PER_SKILL = 2
+"""How many resources the planner names for a skill: the first ones, free ones first."""
 
 PLANNER_PAGE = "planner/index.md"
+PLANNER_TITLE = "Skills planner"
+"""The planner's one name, in the navigation, its title and every link and button that leads to it."""
 PLANNED_KINDS = ("roles", "levels", "skills", "transitions")
 """The kinds a saved assessment names by id."""
 
@@ -35,7 +44,7 @@ def assess_ref(from_page: str, text: str, role_id: str, level_id: str | None = N
 
 def role_assess_ref(from_page: str, role: Role, role_id: str) -> Ref | None:
     """The role page's entry point to the planner, when the role names skills to assess."""
-    return assess_ref(from_page, "Assess yourself for this role", role_id) if role.skills else None
+    return assess_ref(from_page, f"{PLANNER_TITLE}: rate yourself for this role", role_id) if role.skills else None
 
 
 def level_assess_refs(content: Content, link: Linker, from_page: str, level_id: str) -> list[Ref]:
@@ -44,7 +53,7 @@ def level_assess_refs(content: Content, link: Linker, from_page: str, level_id: 
     for role_id in link.sorted_ids("roles"):
         role = content.entities["roles"][role_id]
         if isinstance(role, Role) and role.skills and level_id in role.levels:
-            text = f"Assess yourself for this level as {role.title}"
+            text = f"{PLANNER_TITLE}: rate yourself for this level as {role.title}"
             refs.append(assess_ref(from_page, text, role_id, level_id))
     return refs
 
@@ -58,21 +67,23 @@ def planner_page(content: Content, link: Linker) -> Page:
         "career_paths": link.page_ref(PLANNER_PAGE, "career-paths.md", "career paths"),
         "version": data["version"],
     }
-    return Page(PLANNER_PAGE, "planner.md.j2", "Skills planner", view)
+    return Page(PLANNER_PAGE, "planner.md.j2", PLANNER_TITLE, view, hide=["toc"])
 
 
 def planner_data(content: Content, link: Linker) -> dict[str, Any]:
     """Everything the planner's script needs, as plain JSON-ready data, with its version hash."""
+    resources = Resources(content)
     data: dict[str, Any] = {
         "scale": [_scale_level(level_id, content.entities["scale"].get(level_id)) for level_id in PROFICIENCY_ORDER],
+        "phases": [{"id": phase, "name": name} for phase, name in PHASE_NAMES.items()],
         "levels": {
             level_id: {"title": level.title, "rank": level.rank}
             for level_id, level in sorted(content.entities["levels"].items())
             if isinstance(level, Level)
         },
         "roles": [_role(link, role_id) for role_id in link.sorted_ids("roles")],
-        "skills": {skill_id: _skill(link, skill_id) for skill_id in sorted(content.entities["skills"])},
-        "moves": [_move(link, move_id) for move_id in sorted(content.entities["transitions"])],
+        "skills": {skill_id: _skill(link, resources, skill_id) for skill_id in sorted(content.entities["skills"])},
+        "moves": [_move(content, link, move_id) for move_id in sorted(content.entities["transitions"])],
         "retired": {
             kind: {
                 old: {"reason": fate.reason, "successor": fate.successor} for old, fate in fates(content, kind).items()
@@ -113,19 +124,26 @@ def _role(link: Linker, role_id: str) -> dict[str, Any]:
     return {"id": role_id, "title": role.title, "href": href, "levels": list(role.levels), "skills": skills}
 
 
-def _skill(link: Linker, skill_id: str) -> dict[str, Any]:
+def _skill(link: Linker, resources: Resources, skill_id: str) -> dict[str, Any]:
     skill = link.entity("skills", skill_id)
     assert isinstance(skill, Skill)
     return {
         "name": skill.name,
         "href": link.location("skills", skill_id)[0],
         "levels": {descriptor.level: descriptor.text for descriptor in skill.levels},
+        "phase": phase_of(skill) or "",
+        "category": CATEGORY_NAMES[skill.category],
+        "resources": [
+            {"title": row["title"], "url": row["url"], "format": row["format"].lower(), "cost": row["cost"]}
+            for row in resources.for_skill(skill_id, RESOURCES_PER_SKILL)
+        ],
     }
 
 
-def _move(link: Linker, move_id: str) -> dict[str, Any]:
+def _move(content: Content, link: Linker, move_id: str) -> dict[str, Any]:
     move = link.entity("transitions", move_id)
     assert isinstance(move, Transition)
+    titles = {skill_id: link.title("skills", skill_id) for skill_id in content.entities["skills"]}
     page, anchor = link.location("transitions", move_id)
     return {
         "id": move_id,
@@ -136,4 +154,5 @@ def _move(link: Linker, move_id: str) -> dict[str, Any]:
         "from_level": move.from_level or "",
         "to_role": move.to_role,
         "to_level": move.to_level or "",
+        "priorities": [step.skill for step in plan(content, move, titles).priorities],
     }

@@ -72,6 +72,8 @@ class Page:
     """The page stands at the address of a retired entry: kept out of site search and search engines."""
     moved_to: str | None = None
     """For a retired entry that another took the place of: that entry's page, where the browser is sent on."""
+    hide: list[str] = field(default_factory=list)
+    """Parts of the theme's page frame to leave out (the theme's `hide` front matter), e.g. ["toc"] for a tool page."""
 
 
 def trail(path: str) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from generator.content.models.work import Challenge, Opportunity, Responsibility
 from generator.content.rules.references import references
 from generator.pages import crosswalk
 from generator.pages.evidence import Evidence, importance, proficiency_cell
+from generator.pages.resources import Resources
 from generator.pages.site import Linker, Page, Ref
 
 CATEGORY_NAMES = {
@@ -23,7 +24,12 @@ CATEGORY_NAMES = {
     "soft-skill": "Soft skills",
     "trait": "Traits",
 }
-FAMILY_NAMES = {"machine-learning": "Machine learning", "data": "Data", "software": "Software"}
+FAMILY_NAMES = {
+    "machine-learning": "Machine learning",
+    "data": "Data",
+    "software": "Software",
+    "education": "Study and training",
+}
 COVERAGE_NAMES = {
     "skills": "skills",
     "responsibilities": "responsibilities",
@@ -63,6 +69,7 @@ class EntityViews:
         self.link = linker
         self.back = backlinks
         self.evidence = evidence
+        self.resources = Resources(content)
         self._about: dict[str, list[str]] | None = None
 
     def sources(self, page: str, ids: list[str]) -> list[Ref]:
@@ -143,6 +150,7 @@ class EntityViews:
             "category": CATEGORY_NAMES[skill.category],
             "roles": self.roles_with_skill(page, skill_id),
             "tools": self.link.refs(page, "tools", skill.tools),
+            "resources": self.resources.for_skill(skill_id),
             "editorial": skill.description_basis == "editorial",
             "descriptors": [
                 {"level": item.level, "text": item.text, "sources": self.sources(page, item.sources)}

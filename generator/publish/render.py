@@ -23,6 +23,7 @@ from generator.pages.moves import MovePages
 from generator.pages.overviews import INDEX_KINDS, Overviews
 from generator.pages.planner import planner_page
 from generator.pages.reference import editing_page
+from generator.pages.resources import resources_page
 from generator.pages.review import review_page
 from generator.pages.roles import RolePages
 from generator.pages.site import Linker, Page, Ref, trail
@@ -99,6 +100,7 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
         overviews.disputes(),
         overviews.scale(),
         review_page(content, link, evidence),
+        resources_page(content, link, entities.resources),
     ]
     role_pairs = compare.pairs(content)
     by_pair = compare.curated_by_pair(content)

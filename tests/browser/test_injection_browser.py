@@ -117,7 +117,12 @@ EXTRA_FIELDS: dict[str, dict[str, Any]] = {
         "keywords": ["k"],
         "codes": [{"scheme": "sfia", "code": "MLNG", "title": "t", "match": "close", "source": "classification"}],
     },
-    "transitions/junior-to-senior.yaml": {"kind_basis": "derived", "kind_locator": "k"},
+    "transitions/junior-to-senior.yaml": {
+        "kind_basis": "derived",
+        "kind_locator": "k",
+        "demonstrations": [{"phase": "foundations", "text": "t"}],
+    },
+    "resources/python-tutorial.yaml": {"notes": "n", "cost_basis": "derived", "cost_locator": "c"},
 }
 
 

@@ -3,6 +3,7 @@ the ML engineer's page, the career-move pages and the career graph, at desktop w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,30 +45,54 @@ def yaml_of(kind: str, entity_id: str) -> dict:
     return yaml.safe_load((CONTENT / kind / f"{entity_id}.yaml").read_text(encoding="utf-8"))
 
 
-def test_a_software_engineer_reaches_the_learning_path_in_one_click(page: Page, offline_site: Path) -> None:
+def priorities(page: Page) -> list[str]:
+    """The skill names of the path's priorities, in the order the page lists them."""
+    return page.locator("#your-priorities ~ ol > li > strong > a").all_inner_texts()
+
+
+def test_a_software_engineer_reaches_a_short_phased_path_in_one_click(page: Page, offline_site: Path) -> None:
     open_page(page, offline_site, "index.html")
     card = page.locator("article .grid.cards li", has_text="Switching from Software Engineer")
     assert card.count() == 1
     follow(page, card.get_by_role("link", name="Your learning path"))
     assert page.url.endswith("moves/software-engineer-to-ml-engineer.html")
-    table = page.locator("article table").first
-    headers = [text.strip() for text in table.locator("thead th").all_inner_texts()]
-    assert headers[:4] == ["#", "Skill", "Reach", "You now"], headers
-    rows = table.locator("tbody tr")
-    assert rows.count() >= 10
-    numbers = [int(text) for text in rows.locator("td:first-child").all_inner_texts()]
-    assert numbers == list(range(1, len(numbers) + 1)), "the skills come numbered in order"
-    reach = [text.split()[0] for text in rows.locator("td:nth-child(3)").all_inner_texts()]
-    assert set(reach) <= {"awareness", "working", "practitioner", "expert"}, "every skill names the level to reach"
-    standing = rows.locator("td:nth-child(4)").all_inner_texts()
-    role = yaml_of("roles", "software-engineer")
-    if role.get("coverage", {}).get("skills") != "described":  # the sources record a software engineer only in part
-        assert not any("to add" in text for text in standing), "an unrecorded skill is presented as missing"
-        assert "not recorded" in standing
-        assert page.get_by_text("does not know whether you have the skill").count() == 1
-    importance = rows.locator("td:nth-child(5)").all_inner_texts()
-    essential = [text.startswith("essential") for text in importance]
-    assert essential == sorted(essential, reverse=True), "essential skills come before optional ones"
+    headings = [text.strip() for text in page.locator("article h2, article h3").all_inner_texts()]
+    assert headings[0].startswith("Your priorities"), "the page opens with its priorities"
+    phases = [text for text in headings if text[:2] in ("1.", "2.", "3.", "4.")]
+    assert 3 <= len(phases) <= 4, phases
+    named = priorities(page)
+    assert 0 < len(named) <= 12
+    for brought in ("Debugging", "Software engineering principles", "Data structures and algorithms", "Programming"):
+        assert brought not in named, f"a software engineer is told to learn {brought}"
+    folded = page.locator("details.path-more", has_text="You likely have these already")
+    assert folded.count() == 1 and not folded.evaluate("d => d.open")
+    assert "Debugging" in (folded.text_content() or "")
+    for item in page.locator("#your-priorities ~ ol > li").all():
+        learn = item.locator("a[href^='https://']")
+        assert learn.count() >= 2, item.inner_text()
+    assert re.search(
+        r"\d+ of the \d+ targets to reach (is|are) the handbook's own judgement ✎ \(\d+ %\)", page.inner_text("article")
+    )
+    assert page.get_by_text("How the list is made:").count() == 1
+
+
+@pytest.mark.parametrize("who", ["Data Analyst", "Data Engineer", "Data Scientist", "Software Engineer"])
+def test_each_career_changer_reaches_their_path_in_one_click(page: Page, offline_site: Path, who: str) -> None:
+    open_page(page, offline_site, "index.html")
+    card = page.locator("article .grid.cards li", has_text=f"Switching from {who}")
+    assert card.count() == 1, who
+    follow(page, card.get_by_role("link", name="Your learning path"))
+    assert page.locator("article h1").inner_text().startswith(who)
+    assert 0 < len(priorities(page)) <= 12
+
+
+def test_a_student_reaches_the_first_job_path_from_the_starting_out_card(page: Page, offline_site: Path) -> None:
+    open_page(page, offline_site, "index.html")
+    card = page.locator("article .grid.cards li", has_text="Starting out")
+    follow(page, card.get_by_role("link", name="Your learning path"))
+    assert page.url.endswith("moves/student-to-junior-ml-engineer.html")
+    assert 0 < len(priorities(page)) <= 12
+    assert page.get_by_text('every priority says "check yourself"').count() == 1
 
 
 def test_every_path_on_the_front_page_opens_a_page(page: Page, offline_site: Path) -> None:

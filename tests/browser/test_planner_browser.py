@@ -87,6 +87,12 @@ def at_planner(visit: Visit, query: str = "") -> Page:
     return visit.page
 
 
+def unfold(page: Page) -> Page:
+    """Open every group of ratings, as a reader who rates skill by skill does."""
+    page.evaluate("document.querySelectorAll('details.planner__group').forEach(group => { group.open = true; })")
+    return page
+
+
 def planner_data(page: Page) -> dict[str, Any]:
     return json.loads(page.locator("#planner-data").text_content() or "")
 
@@ -105,6 +111,7 @@ def notices(page: Page) -> str:
 def rate_export_clear_import(page: Page, open_planner: Callable[[str], None], downloads: Path) -> None:
     """The whole round trip a reader makes, asserted at every step."""
     open_planner(GOAL)
+    unfold(page)
     skills = list(ratings(page))[: len(RATINGS)]
     assert len(skills) == len(RATINGS), "the goal should ask for skills"
     for skill, value in zip(skills, RATINGS, strict=True):
@@ -171,7 +178,7 @@ def test_an_assessment_saved_before_a_rename_moves_to_the_new_id_with_a_notice(
     with guarded(browser, before) as visit:
         page = visit.page
         assert page is not None
-        at_planner(visit, GOAL)
+        unfold(at_planner(visit, GOAL))
         page.select_option('select[data-skill="python"]', "working")
         with page.expect_download() as download:
             page.click("#planner-export")
@@ -299,8 +306,9 @@ def test_a_rating_can_be_given_by_keyboard_alone(offline: Visit) -> None:
     page = at_planner(offline, GOAL)
     first = page.locator("select[data-skill]").first
     skill = first.get_attribute("data-skill")
-    page.locator("#planner-to-level").focus()
-    for _ in range(20):  # the career moves, the scale, the skill's link, then its rating
+    page.locator("details.planner__group > summary").first.focus()
+    page.keyboard.press("Enter")  # a group unfolds from the keyboard
+    for _ in range(20):  # the group's button, the skill's link, then its rating
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.dataset.skill") == skill:
             break
@@ -346,10 +354,10 @@ def test_an_unknown_goal_in_the_address_is_reported(offline: Visit) -> None:
 
 def test_role_and_level_pages_link_to_the_planner_with_their_goal(offline: Visit) -> None:
     page = offline.open("roles/ml-engineer.html")
-    follow(page, page.get_by_role("link", name="Assess yourself for this role"))
+    follow(page, page.get_by_role("link", name="Skills planner: rate yourself for this role"))
     assert page.input_value("#planner-to-role") == "ml-engineer"
     page = offline.open("levels/index.html")
-    level_link = page.locator("a", has_text="Assess yourself for this level").nth(1)
+    level_link = page.locator("a", has_text="Skills planner: rate yourself for this level").nth(1)
     goal = dict(re.findall(r"[?&](to|level)=([a-z0-9-]+)", level_link.get_attribute("href") or ""))
     assert goal.get("to") and goal.get("level")
     follow(page, level_link)
@@ -378,7 +386,7 @@ def test_the_script_is_loaded_only_by_the_planner(offline_site: Path) -> None:
 def test_a_file_that_is_not_an_export_is_refused_and_changes_nothing(
     offline: Visit, tmp_path: Path, text: str, message: str
 ) -> None:
-    page = at_planner(offline, GOAL)
+    page = unfold(at_planner(offline, GOAL))
     first = page.locator("select[data-skill]").first
     first.select_option("expert")
     (tmp_path / "other.json").write_text(text, encoding="utf-8")
@@ -388,3 +396,52 @@ def test_a_file_that_is_not_an_export_is_refused_and_changes_nothing(
     page.reload()
     assert page.locator("select[data-skill]").first.input_value() == "expert"
     offline.assert_clean()
+
+
+# -- the plan in view: a career move, one group rated, the next steps ----------------------------------------------
+
+
+def test_choosing_a_move_and_rating_one_group_shows_the_next_steps_without_scrolling(offline: Visit) -> None:
+    page = at_planner(offline)
+    move = next(move for move in planner_data(page)["moves"] if move["id"] == "data-analyst-to-ml-engineer")
+    page.select_option("#planner-move", move["id"])
+    assert page.input_value("#planner-from-role") == "data-analyst"
+    assert "Filled" in notices(page), "the starting role's baseline is filled in"
+    assert sum(1 for value in ratings(page).values() if value) > 5
+    group = page.locator("details.planner__group").first
+    group.locator("summary").click()
+    group.locator("button.planner__known").click()
+    assert "Marked" in notices(page) or "already at the goal" in notices(page)
+    steps = page.locator("#planner-result ol.planner__next > li")
+    assert 3 <= steps.count() <= 5
+    for index in range(steps.count()):
+        step = steps.nth(index)
+        box = step.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900, "the next steps are in view"
+        assert step.locator("a[href^='https://']").count() == 1, "each step names a resource"
+    first = steps.first.locator("a").first.inner_text()
+    assert first in [planner_data(page)["skills"][skill]["name"] for skill in move["priorities"]]
+    screenshot(page, "planner-next-steps-1366")
+    offline.assert_clean()
+
+
+def test_on_a_phone_a_bar_keeps_the_next_step_in_view(browser: Browser, offline_site: Path) -> None:
+    with guarded(browser, offline_site, viewport={"width": 390, "height": 844}, is_mobile=True) as visit:
+        page = at_planner(visit, "?move=software-engineer-to-ml-engineer")
+        page.locator("details.planner__group").first.locator("summary").click()
+        page.mouse.wheel(0, 1500)
+        bar = page.locator("#planner-bar")
+        bar.wait_for()
+        box = bar.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 844 + 1 and box["y"] > 600, box
+        assert "next:" in bar.inner_text()
+        screenshot(page, "planner-bar-390")
+        visit.assert_clean()
+
+
+def test_the_planner_has_one_name_everywhere(offline_site: Path) -> None:
+    names = set()
+    for path in offline_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        names |= set(re.findall(r"(Assess yourself|Rate yourself for this move|Your skills assessment tool)", text))
+    assert names == set(), names

@@ -54,7 +54,33 @@ def test_the_data_holds_each_goal_with_its_evidence(
     assert variant["levels"] == [] and variant["skills"][0]["targets"] == {
         "": {"value": "practitioner", "basis": "editorial"}
     }
-    assert data["skills"]["python"] == {"name": "Python", "href": "skills/python.md", "levels": {}}
+    assert data["skills"]["python"] == {
+        "name": "Python",
+        "href": "skills/python.md",
+        "levels": {},
+        "phase": "foundations",
+        "category": "Programming",
+        "resources": [  # free ones first, whatever order the skill lists them in
+            {
+                "title": "The Python <Tutorial>",
+                "url": "https://docs.example.org/3/tutorial/index.html",
+                "format": "tutorial",
+                "cost": "free",
+            },
+            {
+                "title": "A paid Python book",
+                "url": "https://books.example.org/python?edition=2",
+                "format": "book",
+                "cost": "paid",
+            },
+        ],
+    }
+    assert [phase["id"] for phase in data["phases"]] == [
+        "foundations",
+        "machine-learning",
+        "production",
+        "collaboration",
+    ]
     assert [level["id"] for level in data["scale"]] == ["awareness", "working", "practitioner", "expert"]
     assert data["scale"][1]["definition"] == "Uses it on routine tasks with some help."
     assert data["moves"] == [
@@ -67,6 +93,7 @@ def test_the_data_holds_each_goal_with_its_evidence(
             "from_level": "junior",
             "to_role": "ml-engineer",
             "to_level": "senior",
+            "priorities": ["python"],
         }
     ]
     assert data["retired"]["skills"] == {
@@ -83,7 +110,7 @@ def test_the_version_changes_with_what_the_planner_shows_and_only_with_that(
     version = data_of(make_content, fixture_files)["version"]
     assert re.fullmatch(r"[0-9a-f]{12}", version)
     assert data_of(make_content, fixture_files)["version"] == version
-    python = base_files()["skills/python.yaml"].replace("name: Python", "name: Python 3")
+    python = fixture_files["skills/python.yaml"].replace("name: Python", "name: Python 3")
     renamed = {**fixture_files, "skills/python.yaml": python}
     assert data_of(make_content, renamed)["version"] != version
     noted = {**fixture_files, "sources/article.yaml": base_files()["sources/article.yaml"] + "notes: Read twice.\n"}

@@ -1,4 +1,4 @@
-// The skills planner (planner/index.md). Everything it knows comes from the page's own
+// The Skills planner (planner/index.md). Everything it knows comes from the page's own
 // <script id="planner-data" type="application/json"> block, so it needs no network and works from file://.
 // A reader's assessment stays in this browser's local storage, and in files they export; nothing is sent.
 // All text from the content is set with textContent, never parsed as markup.
@@ -69,6 +69,9 @@
       id: entry.skill,
       name: data.skills[entry.skill].name,
       href: data.skills[entry.skill].href,
+      phase: data.skills[entry.skill].phase,
+      category: data.skills[entry.skill].category,
+      resources: data.skills[entry.skill].resources,
       essential: entry.importance === "essential",
       sources: entry.sources,
       target: entry.targets[key].value,
@@ -161,6 +164,13 @@
   }
 
   // -- the page --------------------------------------------------------------------------------------------
+  // The plan stands beside the ratings on a wide screen (and stays in view as they scroll), above them on a phone,
+  // where a bar at the foot of the screen keeps the next step in sight. Ratings come in folded groups, one per
+  // phase of a learning path, each of which can be rated at once.
+
+  const NEXT = 5; // how many next steps the plan names
+  const PHASE_NAMES = Object.fromEntries(data.phases.map((phase) => [phase.id, phase.name]));
+  const OTHER = { id: "", name: "Traits and knowledge the work itself gives" };
 
   const notices = el("div", { class: "planner__notices", role: "status", "aria-live": "polite" });
   const pickers = {
@@ -175,7 +185,9 @@
   const ratePrompt = el("p", { class: "planner__prompt" });
   const fill = el("button", { type: "button", class: "md-button", id: "planner-fill" }, ["Fill unrated skills with what is expected where you are"]);
   const plan = el("div", { class: "planner__plan", id: "planner-result" });
+  const bar = el("p", { class: "planner__bar", id: "planner-bar", "aria-hidden": "true" });
   const importer = el("input", { type: "file", id: "planner-import", accept: ".json,application/json" });
+  const open = new Set(); // the groups a reader has unfolded, kept while the page redraws
 
   function field(label, select) {
     return el("p", { class: "planner__field" }, [el("label", { for: select.id, text: label }), select]);
@@ -195,24 +207,29 @@
     ]);
   }
 
-  function section(name, heading, children) {
-    return el("section", { class: "planner__section planner__section--" + name, "aria-labelledby": "planner-" + name }, [
+  function section(name, heading, children, tag) {
+    return el(tag || "section", { class: "planner__section planner__section--" + name, "aria-labelledby": "planner-" + name }, [
       el("h2", { id: "planner-" + name, text: heading }), ...children,
     ]);
   }
 
   root.replaceChildren(
-    notices,
-    section("choose", "Where you are and where you want to go", [
-      el("div", { class: "planner__ends" }, [
-        el("fieldset", {}, [el("legend", { text: "Where you are now" }), field("Role", pickers.fromRole), field("Level", pickers.fromLevel)]),
-        el("fieldset", {}, [el("legend", { text: "Where you want to go" }), field("Role", pickers.toRole), field("Level", pickers.toLevel)]),
+    el("div", { class: "planner__workspace" }, [
+      section("plan", "Your plan", [plan], "aside"),
+      el("div", { class: "planner__main" }, [
+        notices,
+        section("choose", "Where you are and where you want to go", [
+          el("div", { class: "planner__ends" }, [
+            el("fieldset", {}, [el("legend", { text: "Where you are now" }), field("Role", pickers.fromRole), field("Level", pickers.fromLevel)]),
+            el("fieldset", {}, [el("legend", { text: "Where you want to go" }), field("Role", pickers.toRole), field("Level", pickers.toLevel)]),
+          ]),
+          field("Or choose a career move the handbook records", pickers.move),
+          moveLink,
+        ]),
+        section("rate", "Rate yourself", [ratePrompt, scaleHelp(), el("p", { class: "planner__actions" }, [fill]), skillList]),
       ]),
-      field("Or choose a career move the handbook records", pickers.move),
-      moveLink,
     ]),
-    section("rate", "Rate yourself", [ratePrompt, scaleHelp(), el("p", { class: "planner__actions" }, [fill]), skillList]),
-    section("plan", "Your plan", [plan]),
+    bar,
     section("keep", "Keep your assessment", [
       el("p", { text: "Your ratings are kept in this browser only; the planner sends nothing anywhere. Export them to a file to keep a copy or to move to another device or browser, and import that file there." }),
       el("p", { class: "planner__actions" }, [
@@ -239,6 +256,17 @@
 
   // -- drawing -------------------------------------------------------------------------------------------------
 
+  // A move that names no level is read at the first rung of a role that has levels, as choose() reads it.
+  function atLevel(role, named, level) {
+    const found = roles.get(role);
+    return named === level || (!named && level === (found && found.levels.length ? found.levels[0] : ""));
+  }
+
+  function chosenMove() {
+    return data.moves.find((move) => move.from_role === state.from.role && move.to_role === state.to.role
+      && atLevel(move.from_role, move.from_level, state.from.level) && atLevel(move.to_role, move.to_level, state.to.level));
+  }
+
   function drawPickers() {
     const all = data.roles.map((role) => [role.id, role.title]);
     options(pickers.fromRole, [["", "Not chosen"], ...all], state.from.role);
@@ -249,10 +277,9 @@
       options(select, levels.length ? levels.map((id) => [id, levelTitle(id)]) : [["", role ? "No levels recorded" : "Choose a role first"]], end.level);
       select.disabled = !levels.length;
     }
-    const chosen = data.moves.find((move) => move.from_role === state.from.role && move.to_role === state.to.role
-      && move.from_level === state.from.level && move.to_level === state.to.level);
+    const chosen = chosenMove();
     options(pickers.move, [["", "None"], ...data.moves.map((move) => [move.id, move.title])], chosen ? chosen.id : "");
-    moveLink.replaceChildren(...(chosen ? ["Read about this career move: ", link(chosen.title, chosen.href), "."] : []));
+    moveLink.replaceChildren(...(chosen ? ["Read this move's learning path: ", link(chosen.title, chosen.href), "."] : []));
   }
 
   function meaning(skill, value) {
@@ -262,19 +289,64 @@
     return level.title + ": " + (own(forSkill, value) ? forSkill[value] : level.definition);
   }
 
+  function reached(skill) {
+    const rating = state.ratings[skill.id];
+    return Boolean(rating) && SCALE.indexOf(rating) >= SCALE.indexOf(skill.target);
+  }
+
+  // The goal's skills by phase of a learning path, in the order of the phases; skills that are no learning item last.
+  function groups(skills) {
+    const found = [...data.phases, OTHER].map((phase) => ({ id: phase.id || "other", name: phase.name, skills: skills.filter((skill) => skill.phase === phase.id) }));
+    for (const group of found) {
+      group.skills.sort((a, b) => a.category.localeCompare(b.category) || (a.essential === b.essential ? 0 : a.essential ? -1 : 1) || a.name.localeCompare(b.name));
+    }
+    return found.filter((group) => group.skills.length);
+  }
+
+  function groupCount(group) {
+    const rated = group.skills.filter((skill) => state.ratings[skill.id]).length;
+    const short = group.skills.filter((skill) => state.ratings[skill.id] && !reached(skill)).length;
+    return count(group.skills.length, "skill") + ", " + rated + " rated, " + short + " below the goal";
+  }
+
   function drawSkills() {
     const skills = goalSkills(state.to);
     const essential = skills.filter((skill) => skill.essential).length;
     ratePrompt.textContent = skills.length
-      ? "The goal, " + positionName(state.to.role, state.to.level) + ", asks for " + count(skills.length, "skill") + " (" + essential + " essential). Choose your level in each; skip any you are unsure of."
+      ? "The goal, " + positionName(state.to.role, state.to.level) + ", asks for " + count(skills.length, "skill") + " (" + essential + " essential), in groups by phase of the learning path. Open a group and choose your level in each skill, or mark the whole group as known; skip any you are unsure of."
       : "Choose where you want to go, and the skills it asks for appear here to rate.";
     fill.disabled = !skills.length || !roles.has(state.from.role);
-    const groups = [["essential", "Essential for the goal", skills.filter((skill) => skill.essential)],
-      ["optional", "Optional for the goal", skills.filter((skill) => !skill.essential)]];
-    skillList.replaceChildren(...groups.filter(([, , list]) => list.length).flatMap(([name, heading, list]) => [
-      el("h3", { id: "planner-" + name, text: heading + " (" + list.length + ")" }),
-      el("ol", { class: "planner__skills", "aria-labelledby": "planner-" + name }, list.map(rateItem)),
-    ]));
+    skillList.replaceChildren(...groups(skills).map(drawGroup));
+  }
+
+  function drawGroup(group) {
+    const id = "planner-group-" + group.id;
+    const counter = el("span", { class: "planner__group-count", "data-group": group.id, text: groupCount(group) });
+    const known = el("button", { type: "button", class: "md-button planner__known", "data-group": group.id }, ["I know all of these"]);
+    known.addEventListener("click", () => {
+      let raised = 0;
+      for (const skill of group.skills) {
+        if (!reached(skill)) {
+          state.ratings[skill.id] = skill.target;
+          raised += 1;
+        }
+      }
+      save();
+      drawSkills();
+      drawPlan();
+      notify([raised ? "Marked " + count(raised, "skill") + " of " + group.name + " at the goal's level; change any that is not right." : "Every skill of " + group.name + " was already at the goal's level."]);
+    });
+    const categories = [...new Set(group.skills.map((skill) => skill.category))];
+    const details = el("details", { class: "planner__group", id: id, "data-group": group.id, open: open.has(group.id) }, [
+      el("summary", {}, [el("span", { class: "planner__group-name", text: group.name }), " ", counter]),
+      el("p", { class: "planner__actions" }, [known]),
+      ...categories.flatMap((category) => [
+        el("h3", { class: "planner__category", text: category }),
+        el("ol", { class: "planner__skills" }, group.skills.filter((skill) => skill.category === category).map(rateItem)),
+      ]),
+    ]);
+    details.addEventListener("toggle", () => { if (details.open) open.add(group.id); else open.delete(group.id); });
+    return details;
   }
 
   function rateItem(skill) {
@@ -286,6 +358,7 @@
       if (select.value) state.ratings[skill.id] = select.value; else delete state.ratings[skill.id];
       description.textContent = meaning(skill, select.value);
       save();
+      drawCounts();
       drawPlan();
     });
     return el("li", { class: "planner__skill" }, [
@@ -298,10 +371,47 @@
     ]);
   }
 
+  function drawCounts() {
+    const byGroup = new Map(groups(goalSkills(state.to)).map((group) => [group.id, group]));
+    for (const counter of skillList.querySelectorAll(".planner__group-count")) {
+      const group = byGroup.get(counter.dataset.group);
+      if (group) counter.textContent = groupCount(group);
+    }
+  }
+
+  // The order of the next steps: a chosen career move's priorities first, in the path's order; then the other
+  // gaps, most important first (essential, then the better-evidenced goal, then the more sources, the larger step).
+  function nextSteps(skills) {
+    const move = chosenMove();
+    const order = new Map((move ? move.priorities : []).map((id, index) => [id, index]));
+    const pending = skills.filter((skill) => !reached(skill));
+    const gap = (skill) => SCALE.indexOf(skill.target) - (state.ratings[skill.id] ? SCALE.indexOf(state.ratings[skill.id]) : -1);
+    return pending.filter((skill) => order.has(skill.id) || state.ratings[skill.id]).sort((a, b) =>
+      (order.has(a.id) ? order.get(a.id) : 1000) - (order.has(b.id) ? order.get(b.id) : 1000)
+      || (a.essential === b.essential ? 0 : a.essential ? -1 : 1) || EVIDENCE[a.basis] - EVIDENCE[b.basis]
+      || b.sources - a.sources || gap(b) - gap(a) || a.name.localeCompare(b.name));
+  }
+
+  function resourceLink(skill) {
+    const first = skill.resources[0];
+    if (!first || !/^https:\/\/[^\s"<>]+$/.test(first.url)) return null; // only a plain https address becomes a link
+    return el("span", { class: "planner__learn" }, [" Learn it: ", el("a", { href: first.url, text: first.title }), " (" + first.format + ", " + first.cost + ")."]);
+  }
+
+  function listOf(heading, skills, render) {
+    if (!skills.length) return null;
+    return el("details", { class: "planner__more" }, [
+      el("summary", { text: heading + " (" + skills.length + ")" }),
+      el("ul", {}, skills.map((skill) => el("li", {}, render(skill)))),
+    ]);
+  }
+
   function drawPlan() {
     const skills = goalSkills(state.to);
     if (!skills.length) {
-      plan.replaceChildren(el("p", { text: "Your plan appears here once you have chosen where you want to go." }));
+      plan.replaceChildren(el("p", { text: "Your plan appears here once you have chosen where you want to go, or a career move." }));
+      bar.replaceChildren();
+      bar.hidden = true;
       return;
     }
     const gaps = [];
@@ -310,29 +420,48 @@
     for (const skill of skills) {
       const rating = state.ratings[skill.id];
       if (!rating) unrated.push(skill);
-      else if (SCALE.indexOf(rating) >= SCALE.indexOf(skill.target)) met.push(skill);
+      else if (reached(skill)) met.push(skill);
       else gaps.push(Object.assign({ rating: rating, gap: SCALE.indexOf(skill.target) - SCALE.indexOf(rating) }, skill));
     }
     gaps.sort((a, b) => (a.essential === b.essential ? 0 : a.essential ? -1 : 1) || EVIDENCE[a.basis] - EVIDENCE[b.basis]
       || b.sources - a.sources || b.gap - a.gap || a.name.localeCompare(b.name));
     const role = roles.get(state.to.role);
-    const names = (list) => list.flatMap((skill, index) => [index ? ", " : "", link(skill.name, skill.href)]);
-    const chosen = data.moves.find((move) => move.id === pickers.move.value);
+    const chosen = chosenMove();
+    const next = nextSteps(skills).slice(0, NEXT);
+    const step = (skill) => {
+      const rating = state.ratings[skill.id];
+      const where = rating ? ": from " + scaleTitle(rating) + " to " + scaleTitle(skill.target) + "." : ": not rated yet; the goal is " + scaleTitle(skill.target) + ".";
+      return [link(skill.name, skill.href), where, resourceLink(skill)];
+    };
     plan.replaceChildren(...[
       el("p", { class: "planner__summary" }, [
-        (state.from.role ? "From " + positionName(state.from.role, state.from.level) + " to " : "Goal: ") ,
+        (state.from.role ? "From " + positionName(state.from.role, state.from.level) + " to " : "Goal: "),
         link(positionName(state.to.role, state.to.level), role.href),
         ". Of " + count(skills.length, "skill") + ", you meet the goal in " + met.length + ", have " + gaps.length + " to grow in, and " + unrated.length + " not rated yet.",
-        chosen ? el("span", {}, [" The career move: ", link(chosen.title, chosen.href), "."]) : null,
+        chosen ? el("span", {}, [" The learning path: ", link(chosen.title, chosen.href), "."]) : null,
       ]),
-      gaps.length ? el("p", { text: "Where to grow, most important first: essential skills before optional ones, then the goals the sources back most firmly (stated, then read from their wording, then the handbook's judgement), then the largest steps." }) : null,
+      el("h3", { id: "planner-next", text: next.length ? "Your next steps" : "No next step" }),
+      next.length
+        ? el("ol", { class: "planner__next", "aria-labelledby": "planner-next" }, next.map((skill) => el("li", {}, step(skill))))
+        : el("p", { text: "Every skill you rated meets the goal. Rate more skills, or choose a career move to see its priorities." }),
+      el("p", { class: "planner__note", text: chosen
+        ? "Next steps follow the learning path's priorities, then your other gaps; each names a free resource where the handbook lists one."
+        : "Next steps are your gaps, most important first: essential skills, then the goals the sources back most firmly, then the largest steps." }),
+      gaps.length ? el("h3", { text: "Where you are below the goal (" + gaps.length + ")" }) : null,
       gaps.length ? el("ol", { class: "planner__gaps" }, gaps.map((skill) => el("li", {}, [
         link(skill.name, skill.href),
         ": from " + scaleTitle(skill.rating) + " to " + scaleTitle(skill.target) + " (" + skill.gap + (skill.gap === 1 ? " level" : " levels") + "; " + (skill.essential ? "essential" : "optional") + "; " + EVIDENCE_WORDS[skill.basis] + ").",
+        resourceLink(skill),
       ]))) : null,
-      unrated.length ? el("p", {}, ["Not rated yet: ", ...names(unrated), "."]) : null,
-      met.length ? el("p", {}, ["At or above the goal: ", ...names(met), "."]) : null,
+      listOf("Not rated yet", unrated, (skill) => [link(skill.name, skill.href), ": goal " + scaleTitle(skill.target) + "."]),
+      listOf("At or above the goal", met, (skill) => [link(skill.name, skill.href)]),
     ].filter(Boolean));
+    bar.hidden = false;
+    bar.replaceChildren(
+      el("span", { text: gaps.length + " to grow · " + unrated.length + " not rated" + (next.length ? " · next: " + next[0].name : "") }),
+      " ",
+      el("a", { href: "#planner-plan", tabindex: "-1", text: "Your plan" }),
+    );
   }
 
   function draw() {
@@ -357,22 +486,10 @@
     state[end] = { role: found ? role : "", level: levels.includes(level) ? level : levels.length ? levels[0] : "" };
   }
 
-  pickers.fromRole.addEventListener("change", () => { choose("from", pickers.fromRole.value, state.from.level); save(); draw(); });
-  pickers.fromLevel.addEventListener("change", () => { choose("from", state.from.role, pickers.fromLevel.value); save(); draw(); });
-  pickers.toRole.addEventListener("change", () => { choose("to", pickers.toRole.value, state.to.level); save(); draw(); });
-  pickers.toLevel.addEventListener("change", () => { choose("to", state.to.role, pickers.toLevel.value); save(); draw(); });
-  pickers.move.addEventListener("change", () => {
-    const move = moves.get(pickers.move.value);
-    if (!move) return;
-    choose("from", move.from_role, move.from_level);
-    choose("to", move.to_role, move.to_level);
-    save();
-    draw();
-  });
-
-  fill.addEventListener("click", () => {
+  // What the starting position records, given to every skill of the goal the reader has not rated yet.
+  function prefill({ quiet } = {}) {
     const here = roles.get(state.from.role);
-    if (!here) return;
+    if (!here) return 0;
     const key = here.levels.length ? state.from.level : "";
     const expected = new Map(here.skills.filter((entry) => entry.targets[key]).map((entry) => [entry.skill, entry.targets[key].value]));
     let filled = 0;
@@ -382,9 +499,34 @@
         filled += 1;
       }
     }
+    if (filled || !quiet) {
+      notify([filled ? "Filled " + count(filled, "unrated skill") + " with what " + positionName(state.from.role, state.from.level) + " expects; check each one." : "No unrated skill of the goal has an expectation where you are."]);
+    }
+    return filled;
+  }
+
+  function moved() {
+    prefill({ quiet: true });
     save();
     draw();
-    notify([filled ? "Filled " + count(filled, "unrated skill") + " with what " + positionName(state.from.role, state.from.level) + " expects; check each one." : "No unrated skill of the goal has an expectation where you are."]);
+  }
+
+  pickers.fromRole.addEventListener("change", () => { choose("from", pickers.fromRole.value, state.from.level); moved(); });
+  pickers.fromLevel.addEventListener("change", () => { choose("from", state.from.role, pickers.fromLevel.value); moved(); });
+  pickers.toRole.addEventListener("change", () => { choose("to", pickers.toRole.value, state.to.level); moved(); });
+  pickers.toLevel.addEventListener("change", () => { choose("to", state.to.role, pickers.toLevel.value); moved(); });
+  pickers.move.addEventListener("change", () => {
+    const move = moves.get(pickers.move.value);
+    if (!move) return;
+    choose("from", move.from_role, move.from_level);
+    choose("to", move.to_role, move.to_level);
+    moved();
+  });
+
+  fill.addEventListener("click", () => {
+    prefill();
+    save();
+    draw();
   });
 
   document.getElementById("planner-export").addEventListener("click", () => {
@@ -450,5 +592,6 @@
     .filter(([kind, id]) => id && !(kind === "roles" ? roles : moves).has(live(kind, id)))
     .map(([, id]) => id);
   if (asked.length) notify(["The link asked for “" + asked.join("”, “") + "”, which this copy of the handbook does not have."]);
+  if ((move || query.get("from")) && prefill({ quiet: true })) save();
   draw();
 })();

@@ -1,6 +1,7 @@
 """The content model: one pydantic class per kind of entity, the single source of truth for the schema.
 
-The classes live by kind family in the modules of this package (base, sources, work, careers, levelling, evidence);
+The classes live by kind family in the modules of this package (base, sources, work, careers, levelling,
+evidence, learning, search);
 this module holds the registry of kinds.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 from generator.content.models.base import Entity
 from generator.content.models.careers import Comparison, Level, Role, Transition
 from generator.content.models.evidence import Dispute, Fact, Faq, Retired, ScaleLevel, Term
+from generator.content.models.learning import Resource
 from generator.content.models.levelling import Framework
 from generator.content.models.search import Synonyms
 from generator.content.models.sources import Source
@@ -19,6 +21,7 @@ KINDS: dict[str, type[Entity]] = {
     "levels": Level,
     "roles": Role,
     "skills": Skill,
+    "resources": Resource,
     "responsibilities": Responsibility,
     "tools": Tool,
     "challenges": Challenge,

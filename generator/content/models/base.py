@@ -143,8 +143,8 @@ class Entity(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-Family = Literal["machine-learning", "data", "software"]
-"""Which field a role belongs to."""
+Family = Literal["machine-learning", "data", "software", "education"]
+"""Which field a role belongs to; 'education' is a starting point before the first job, such as a student."""
 
 
 Importance = Literal["essential", "optional"]

@@ -11,6 +11,7 @@ from generator.content.models.base import (
     Basis,
     Entity,
     Family,
+    GlossBasis,
     Id,
     Ids,
     Importance,
@@ -22,6 +23,7 @@ from generator.content.models.base import (
     Sources,
     Text,
 )
+from generator.content.models.learning import Phase
 from generator.content.models.levelling import FrameworkMapping, LevelDimension, Statement
 from generator.content.models.sources import (
     Citation,
@@ -127,21 +129,54 @@ class Role(Entity):
         return next((said for name, said in self.coverage.items() if name == section), "not-recorded")
 
 
-TransitionKind = Literal["promotion", "lateral", "pivot"]
-"""How a career move relates the two positions."""
+TransitionKind = Literal["promotion", "lateral", "pivot", "entry"]
+"""How a career move relates the two positions; 'entry' is a first job in the field, from study or training."""
+
+
+class Demonstration(Entity):
+    """A way to show the skills of one phase of a learning path: a project outline or an artefact to show."""
+
+    phase: Phase = Field(
+        description="The phase whose skills it shows: foundations, machine-learning, production or collaboration."
+    )
+    text: Text
+    basis: GlossBasis = Field(
+        default="editorial",
+        description="'sourced' when a cited source gives this advice; 'editorial' when it is the handbook's own.",
+    )
+    sources: Ids = Field(default=[], description="The sources that give this advice; required when it is sourced.")
+
+
+class RouteSkill(Entity):
+    """A skill that a source describing a move names as one to learn for it."""
+
+    skill: Id = Field(description="A skill the goal role lists.")
+    sources: Sources = Field(description="Those of the move's route sources that name the skill.")
 
 
 class Transition(Entity):
-    """A career move from one role (or level) to another."""
+    """A career move from one role (or level) to another; its page is a learning path."""
 
     from_role: Id
     from_level: Id | None = None
     to_role: Id
     to_level: Id | None = None
     kind: TransitionKind
-    kind_basis: Basis = Field(description="Whether a source calls the move a promotion, lateral move or pivot.")
+    kind_basis: Basis = Field(description="Whether a source calls the move a promotion, lateral move, pivot or entry.")
     kind_locator: Locator | None = None
     rationale: Text
+    route_sources: Ids = Field(
+        default=[],
+        description="Those of the sources that describe this route itself (what to learn for it); empty when none "
+        "does, and the page then says so.",
+    )
+    route_skills: Annotated[list[RouteSkill], Field(max_length=50)] = Field(
+        default=[],
+        description="Skills the route sources name as what to learn for this move; the path takes them first.",
+    )
+    demonstrations: Annotated[list[Demonstration], Field(max_length=20)] = Field(
+        default=[], description="One or two ways to show the skills of each phase, for a hiring manager."
+    )
     sources: Sources
 
 

@@ -20,6 +20,7 @@ from generator.content.models.base import (
     Text,
     Url,
 )
+from generator.content.models.learning import Phase
 from generator.content.models.sources import (
     Codes,
 )
@@ -50,6 +51,15 @@ class Skill(Entity):
         default=[], description="What the skill looks like at a level of the scale, where a source describes it."
     )
     tools: Ids = []
+    phase: Phase | Literal["none"] | None = Field(
+        default=None,
+        description="The phase of a learning path the skill falls in, where it differs from its category's: "
+        "foundations, machine-learning, production or collaboration; 'none' leaves it out of learning paths, for "
+        "knowledge only the work itself gives, such as an industry.",
+    )
+    resources: Annotated[list[Id], Field(max_length=20)] = Field(
+        default=[], description="Resources that teach the skill (ids of content/resources); free ones are shown first."
+    )
     codes: Codes = []
     sources: Sources
 

@@ -15,6 +15,8 @@ _BASIS_FIELDS = {
     "importance_basis": "importance_locator",
     "rank_basis": "rank_locator",
     "kind_basis": "kind_locator",
+    "cost_basis": "cost_locator",
+    "level_basis": "level_locator",
 }
 """A judgement's basis field → the field that quotes the source's words when the basis is 'derived'."""
 

@@ -11,6 +11,7 @@ from generator.content.issues import Issue
 from generator.content.loader import Loc, dotted
 from generator.content.models import KIND_NAMES
 from generator.content.rules.basis import locators, scale
+from generator.content.rules.learning import skill_resources, transition_rules, unused_resources
 from generator.content.rules.levels import framework_rules, level_rules
 from generator.content.rules.prose import abbreviations, fact_references, typed_figures
 from generator.content.rules.reserved import reserved_ids
@@ -48,6 +49,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
     "frameworks": [(("levels", "*", "sources", "*"), "sources"), *_SOURCES],
     "skills": [
         (("tools", "*"), "tools"),
+        (("resources", "*"), "resources"),
         (("levels", "*", "sources", "*"), "sources"),
         (("codes", "*", "source"), "sources"),
         *_SOURCES,
@@ -59,6 +61,10 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("from_level",), "levels"),
         (("to_role",), "roles"),
         (("to_level",), "levels"),
+        (("route_sources", "*"), "sources"),
+        (("route_skills", "*", "skill"), "skills"),
+        (("route_skills", "*", "sources", "*"), "sources"),
+        (("demonstrations", "*", "sources", "*"), "sources"),
         *_SOURCES,
     ],
     "comparisons": [(("left",), "roles"), (("right",), "roles"), *_SOURCES],
@@ -105,6 +111,7 @@ def check_references(content: Content) -> list[Issue]:
     issues += abbreviations(content)
     issues += scale(content)
     issues += typed_figures(content)
+    issues += unused_resources(content, used)
     if len(content.present) > sum(len(entities) for entities in content.entities.values()):
         return issues  # usage is unknowable while some files failed to validate
     for kind in USED_KINDS:
@@ -167,6 +174,8 @@ def _entity_rules(content: Content, kind: str, entity_id: str, data: dict[str, A
         yield from level_rules(content, data)
     elif kind == "frameworks":
         yield from framework_rules(data)
+    elif kind == "skills":
+        yield from skill_resources(content, data)
     elif kind == "disputes":
         for index, mention in enumerate(data["mentions"]):
             if (mention["kind"], mention["id"]) not in content.present:
@@ -179,6 +188,7 @@ def _entity_rules(content: Content, kind: str, entity_id: str, data: dict[str, A
         yield from level_of(content, data["to_role"], data.get("to_level"), ("to_level",))
         if (data["from_role"], data.get("from_level")) == (data["to_role"], data.get("to_level")):
             yield (), "a transition must lead somewhere else than where it starts"
+        yield from transition_rules(content, data)
     elif kind == "comparisons":
         if data["left"] == data["right"]:
             yield ("right",), "a comparison needs two different roles"

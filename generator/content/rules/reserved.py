@@ -16,6 +16,7 @@ SECTION_PAGES = {
     "disputes": "disputes.md",
     "scale": "scale.md",
     "frameworks": "hiring/index.md",
+    "resources": "resources.md",
 }
 """Kind → the shared page on which each entity of that kind is a section (anchored by its id)."""
 
@@ -30,6 +31,7 @@ RESERVED_ANCHORS = {
     "disputes": ("where-the-sources-disagree",),
     "scale": ("proficiency-scale", "how-values-are-marked"),
     "frameworks": ("hiring-and-levelling", "levels-", "outline-", "outlines-", "frameworks", "not-covered", "cited"),
+    "resources": ("learning-resources", "courses", "books", "documentation", "tutorials", "videos"),
 }
 """Kind → anchors its shared page already uses for its own headings (a name ending in '-' is a prefix)."""
 
