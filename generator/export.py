@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import io
 import json
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -36,6 +37,12 @@ LICENCE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
 CREDIT = '"ML Engineering Handbook" by The ML Engineering Handbook contributors, licensed under CC BY 4.0'
+
+FORMULA_GUARD = "'"
+"""Written before text that a spreadsheet would read as a formula (OWASP's advice on CSV injection)."""
+_FORMULA_START = re.compile(r"(?:^|(?<=[;\t\r\n]))(?=[=+\-@\t\r\n])")
+# A spreadsheet reads a cell that begins with = + - @, a tab or a line break as a formula; and one that splits
+# the file at a semicolon or a tab instead of the comma, or ignores its quotes, starts a cell after those.
 
 
 @dataclass
@@ -115,8 +122,17 @@ def _scalar_type(annotation: Any) -> tuple[str, list[str] | None]:
     return {int: "integer", float: "number", bool: "boolean", dt.date: "date"}.get(base, "string"), None
 
 
+def spreadsheet_text(text: str) -> str:
+    """Text as a CSV cell that no spreadsheet evaluates: an apostrophe before each = + - @, tab or line break
+    that begins the text or follows a semicolon, tab or line break in it (the JSON keeps the exact text)."""
+    return _FORMULA_START.sub(FORMULA_GUARD, text)
+
+
 def _cell(value: Any) -> Any:
-    """A value as a CSV cell: numbers without a needless '.0', dates in ISO form, nothing as an empty cell."""
+    """A value as a CSV cell: numbers without a needless '.0', dates in ISO form, nothing as an empty cell, and
+    text that no spreadsheet evaluates."""
+    if isinstance(value, str):
+        return spreadsheet_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -126,7 +142,7 @@ def _cell(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):
-        return SEPARATOR.join(value)
+        return spreadsheet_text(SEPARATOR.join(value))
     return value
 
 
@@ -248,7 +264,7 @@ def tables(content: Content) -> list[Table]:
                 for position, value in enumerate(data[name], start=1):
                     owned: dict[str, Any] = {f"{owner}_id": entity_id, "position": position}
                     if not _is_model(item):
-                        link.rows.append({**owned, "text": value})
+                        link.rows.append({**owned, "text": _cell(value)})
                         continue
                     row = {**owned, **flat.cells(item, value)}
                     inner_lists = list(_lists(item))
@@ -323,7 +339,10 @@ def package(found: list[Table]) -> dict[str, Any]:
         "title": "ML Engineering Handbook: content as data",
         "description": (
             "Every validated entry of the handbook, one table per kind and one link table per list. Lists of ids "
-            f"are joined with '{SEPARATOR}'. The same data is in json/ (one file per kind) and handbook.json."
+            f"are joined with '{SEPARATOR}'. Text that a spreadsheet would read as a formula (one that begins with "
+            "= + - @, a tab or a line break, or has one of those right after a semicolon, tab or line break) has "
+            f"an apostrophe ({FORMULA_GUARD}) written before it. The same data, with the exact text, is in json/ "
+            "(one file per kind) and handbook.json."
         ),
         "licenses": [LICENCE],
         "sources": [{"title": "ML Engineering Handbook content (content/ in its repository)"}],
