@@ -252,7 +252,12 @@ def test_the_site_address_comes_from_the_pages_configuration() -> None:
 
 def test_ci_makes_the_skippable_checks_mandatory() -> None:
     tests = next(step for step in steps(load(WORKFLOW_DIR / "ci.yml")) if step.get("run") == "make test")
-    required = ("HANDBOOK_REQUIRE_SOURCES", "HANDBOOK_REQUIRE_BROWSER", "HANDBOOK_REQUIRE_ZENSICAL")
+    required = (
+        "HANDBOOK_REQUIRE_SOURCES",
+        "HANDBOOK_REQUIRE_BROWSER",
+        "HANDBOOK_REQUIRE_ZENSICAL",
+        "HANDBOOK_REQUIRE_SPREADSHEET",
+    )
     assert tests["env"] == dict.fromkeys(required, "1")
     ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert all(f"export {name}=1" in ci_run for name in required)

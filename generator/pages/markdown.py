@@ -131,10 +131,14 @@ class Abbreviations:
         return sorted(found, key=lambda short: (-len(short), short))
 
     def footer(self, text: str | None = None) -> str:
-        """The definitions to append to a page whose Markdown is `text` (all of them without `text`)."""
+        """The definitions to append to a page whose Markdown is `text` (all of them without `text`).
+
+        Each is a block of its own: Python-Markdown offers what is left of a block to every block processor after
+        each definition it takes, which would cost the square of the definitions written as one block.
+        """
         used = self._definitions if text is None else self.used_in(text)
         lines = [self._definitions[short] for short in used]
-        return "\n" + "\n".join(lines) + "\n" if lines else ""
+        return "\n" + "\n\n".join(lines) + "\n" if lines else ""
 
     def _pattern(self, short: str) -> re.Pattern[str]:
         if short not in self._patterns:

@@ -41,6 +41,7 @@ def page(content: Content) -> Page:
             for table in tables
         ],
         "separator": export.SEPARATOR,
+        "guard": export.FORMULA_GUARD,
         "licence": export.LICENCE,
         "credit": export.CREDIT,
     }

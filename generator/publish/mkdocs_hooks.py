@@ -67,6 +67,18 @@ def on_startup(command: str, dirty: bool, **_: Any) -> None:
         logging.getLogger("properdocs.commands.build").addFilter(_not_the_dirty_warning)
 
 
+LINEAR_MARKDOWN = "generator.publish.linear_markdown"
+"""Reads escaped text a run of references at a time, so a page's build time grows linearly with its text."""
+
+
+def on_config(config: ProperDocsConfig, **_: Any) -> ProperDocsConfig:
+    """Add the linear reading of escaped text here rather than in mkdocs.yml: a builder that cannot import the
+    generator (Zensical, the hook-free folder) reads the same config, and the extension changes speed, not output."""
+    if LINEAR_MARKDOWN not in config.markdown_extensions:
+        config.markdown_extensions.append(LINEAR_MARKDOWN)
+    return config
+
+
 def on_serve(server: LiveReloadServer, config: ProperDocsConfig, **_: Any) -> LiveReloadServer:
     """Watch the content folder actually built from (it may be HANDBOOK_CONTENT_DIR, not content/)."""
     server.watch(str(content_dir(config)))

@@ -110,7 +110,7 @@ def test_relative_links(start: str, target: str, anchor: str | None, expected: s
 
 def test_abbreviations_skip_anything_that_is_not_a_plain_token() -> None:
     footer = abbreviations([("ML", "Machine\nlearning"), ("<b>", "x"), ("C++", "C plus plus")])
-    assert footer == "\n*[C++]: C plus plus\n*[ML]: Machine learning\n"
+    assert footer == "\n*[C++]: C plus plus\n\n*[ML]: Machine learning\n"
 
 
 GLOSSARY = [
@@ -148,7 +148,7 @@ def test_a_page_gets_the_definitions_of_the_abbreviations_it_uses(text: str, use
 
 
 def test_the_footer_of_a_page_lists_its_definitions_longest_first() -> None:
-    assert abbreviations(GLOSSARY, "ML and MLOps") == "\n*[MLOps]: ML operations\n*[ML]: Machine learning\n"
+    assert abbreviations(GLOSSARY, "ML and MLOps") == "\n*[MLOps]: ML operations\n\n*[ML]: Machine learning\n"
     assert abbreviations(GLOSSARY, "nothing to expand") == ""
 
 

@@ -13,7 +13,7 @@ import pytest
 from frictionless import validate as frictionless_validate
 
 from generator.cli import main
-from generator.publish.export import SEPARATOR
+from generator.publish.export import SEPARATOR, spreadsheet_text
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -31,7 +31,8 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def _text(value: Any) -> str:
-    """A JSON value as the CSV writes it."""
+    """A JSON value as the CSV writes it: text with an apostrophe before what a spreadsheet would read as a formula
+    (tests/test_spreadsheet.py checks that rule)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -39,8 +40,8 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, list):
-        return SEPARATOR.join(value)
-    return str(value)
+        return spreadsheet_text(SEPARATOR.join(value))
+    return spreadsheet_text(value) if isinstance(value, str) else str(value)
 
 
 def _cell(record: dict[str, Any], column: str) -> str:
@@ -60,7 +61,7 @@ def _expected_links(kind_owner: str, item: dict[str, Any], field: str, columns: 
     for position, value in enumerate(item[field], start=1):
         keys = {f"{kind_owner}_id": item["id"], "position": str(position)}
         if isinstance(value, str):
-            rows.append({**keys, "text": value})
+            rows.append({**keys, "text": spreadsheet_text(value)})
             continue
         inner = [name for name, sub in value.items() if isinstance(sub, list) and sub and isinstance(sub[0], dict)]
         own = [

@@ -15,13 +15,20 @@ from generator.content.models.evidence import Term
 
 
 def abbreviations(content: Content) -> list[Issue]:
-    """Each abbreviation is distinct, and holds two capitals or digits so that it never matches a plain word."""
+    """Each abbreviation is distinct, and holds two capitals or digits so that it never matches a plain word; each
+    expansion has words (Python-Markdown reads a title of only quotes, '""' or "''", as removing the abbreviation)."""
     issues = []
     seen: dict[str, str] = {}
     for term_id, term in sorted(content.entities["terms"].items()):
-        if not isinstance(term, Term) or term.abbreviation is None:
+        if not isinstance(term, Term):
             continue
         doc = content.document("terms", term_id)
+        if not any(char.isalnum() for char in term.expansion):
+            line, col = doc.position(("expansion",))
+            problem = "has no letter or digit; write out the term in words (quotes alone would remove its tooltip)"
+            issues.append(Issue(doc.path, line, col, f"expansion: {term.expansion!r} {problem}"))
+        if term.abbreviation is None:
+            continue
         line, col = doc.position(("abbreviation",))
         short = term.abbreviation
         if sum(char.isupper() or char.isdigit() for char in short) < 2:

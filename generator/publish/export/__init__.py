@@ -12,9 +12,9 @@ from __future__ import annotations
 from generator.content.checker import Content
 from generator.publish.export.datapackage import CREDIT, LICENCE, package
 from generator.publish.export.records import json_text, records
-from generator.publish.export.tables import SEPARATOR, Table, csv_text, tables
+from generator.publish.export.tables import FORMULA_GUARD, SEPARATOR, Table, csv_text, spreadsheet_text, tables
 
-__all__ = ["CREDIT", "LICENCE", "SEPARATOR", "Table", "files", "records", "tables"]
+__all__ = ["CREDIT", "FORMULA_GUARD", "LICENCE", "SEPARATOR", "Table", "files", "records", "spreadsheet_text", "tables"]
 
 
 def files(content: Content, found: list[Table] | None = None) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.publish.export.tables import SEPARATOR, Table
+from generator.publish.export.tables import FORMULA_GUARD, SEPARATOR, Table
 
 LICENCE = {
     "name": "CC-BY-4.0",
@@ -45,7 +45,10 @@ def package(found: list[Table]) -> dict[str, Any]:
         "title": "ML Engineering Handbook: content as data",
         "description": (
             "Every validated entry of the handbook, one table per kind and one link table per list. Lists of ids "
-            f"are joined with '{SEPARATOR}'. The same data is in json/ (one file per kind) and handbook.json."
+            f"are joined with '{SEPARATOR}'. Text that a spreadsheet would read as a formula (one that begins with "
+            "= + - @, a tab or a line break, or has one of those right after a semicolon, tab or line break) has "
+            f"an apostrophe ({FORMULA_GUARD}) written before it. The same data, with the exact text, is in json/ "
+            "(one file per kind) and handbook.json."
         ),
         "licenses": [LICENCE],
         "sources": [{"title": "ML Engineering Handbook content (content/ in its repository)"}],

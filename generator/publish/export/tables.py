@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import functools
 import io
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -26,6 +27,12 @@ from generator.content.rules.references import REFERENCES
 
 SEPARATOR = "|"
 """Joins the ids of a list in one CSV cell."""
+
+FORMULA_GUARD = "'"
+"""Written before text that a spreadsheet would read as a formula (OWASP's advice on CSV injection)."""
+_FORMULA_START = re.compile(r"(?:^|(?<=[;\t\r\n]))(?=[=+\-@\t\r\n])")
+# A spreadsheet reads a cell that begins with = + - @, a tab or a line break as a formula; and one that splits
+# the file at a semicolon or a tab instead of the comma, or ignores its quotes, starts a cell after those.
 
 
 @dataclass
@@ -105,8 +112,17 @@ def _scalar_type(annotation: Any) -> tuple[str, list[str] | None]:
     return {int: "integer", float: "number", bool: "boolean", dt.date: "date"}.get(base, "string"), None
 
 
+def spreadsheet_text(text: str) -> str:
+    """Text as a CSV cell that no spreadsheet evaluates: an apostrophe before each = + - @, tab or line break
+    that begins the text or follows a semicolon, tab or line break in it (the JSON keeps the exact text)."""
+    return _FORMULA_START.sub(FORMULA_GUARD, text)
+
+
 def _cell(value: Any) -> Any:
-    """A value as a CSV cell: numbers without a needless '.0', dates in ISO form, nothing as an empty cell."""
+    """A value as a CSV cell: numbers without a needless '.0', dates in ISO form, nothing as an empty cell, and
+    text that no spreadsheet evaluates."""
+    if isinstance(value, str):
+        return spreadsheet_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -116,7 +132,7 @@ def _cell(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):
-        return SEPARATOR.join(value)
+        return spreadsheet_text(SEPARATOR.join(value))
     return value
 
 
@@ -238,7 +254,7 @@ def tables(content: Content) -> list[Table]:
                 for position, value in enumerate(data[name], start=1):
                     owned: dict[str, Any] = {f"{owner}_id": entity_id, "position": position}
                     if not _is_model(item):
-                        link.rows.append({**owned, "text": value})
+                        link.rows.append({**owned, "text": _cell(value)})
                         continue
                     row = {**owned, **flat.cells(item, value)}
                     inner_lists = list(_lists(item))
