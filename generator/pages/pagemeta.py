@@ -10,10 +10,17 @@ import re
 from generator.pages.site import Page
 
 DESCRIPTION_MAX = 160
-SEARCH_BOOST = {"roles/": 10.0, "faq.md": 10.0, "facts/index.md": 5.0, "moves/": 5.0, "hiring/index.md": 10.0}
-"""Pages that answer a reader's question directly (a role, the FAQ, the figures, a career move, the hiring page)
-rank first in site search: a path prefix (or a page) → its boost. The roles index is a list, not an answer, and
-keeps the default weight."""
+SEARCH_BOOST = {
+    "roles/": 10.0,
+    "faq.md": 10.0,
+    "facts/index.md": 5.0,
+    "moves/": 5.0,
+    "hiring/index.md": 10.0,
+    "planner/index.md": 10.0,
+}
+"""Pages that answer a reader's question directly (a role, the FAQ, the figures, a career move, the hiring page,
+the planner) rank first in site search: a path prefix (or a page) → its boost. The roles index is a list, not an
+answer, and keeps the default weight."""
 
 _LINK = re.compile(r"\[([^\]]*)\]\(<?[^)>]*>?\)")
 _MARKUP = re.compile(r"[*_`]|\{[^}]*\}")
