@@ -16,6 +16,7 @@ from generator.models import (
     KIND_NAMES,
     LOCATOR_MAX_WORDS,
     PROFICIENCY_ORDER,
+    TERMS_MAX,
     Comparison,
     CoverageSection,
     Role,
@@ -89,6 +90,7 @@ def check_references(content: Content) -> list[Issue]:
     issues += _reserved_ids(content)
     issues += _comparison_pairs(content)
     issues += _abbreviations(content)
+    issues += _glossary_size(content)
     issues += _scale(content)
     issues += _typed_figures(content)
     if len(content.present) > sum(len(entities) for entities in content.entities.values()):
@@ -339,6 +341,16 @@ def _abbreviations(content: Content) -> list[Issue]:
         else:
             seen[short.casefold()] = doc.path
     return issues
+
+
+def _glossary_size(content: Content) -> list[Issue]:
+    """The glossary page holds every term, so their number is limited; the first term past the limit is named."""
+    terms = sorted(content.entities["terms"])
+    if len(terms) <= TERMS_MAX:
+        return []
+    path = content.document("terms", terms[TERMS_MAX]).path
+    problem = f"the glossary holds at most {TERMS_MAX} terms and there are {len(terms)}"
+    return [Issue(path, 1, 1, f"{problem}; this is the first past the limit (by id): merge or remove terms")]
 
 
 _BASIS_FIELDS = {
