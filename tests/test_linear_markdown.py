@@ -4,36 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import markdown as md
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import linear_markdown
 from generator.markdown import abbreviations, escape
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def site_extensions() -> list[object]:
-    """The `markdown_extensions` of mkdocs.yml, as MkDocs hands them to Python-Markdown."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("!", lambda *_: None)
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
-    return list(config["markdown_extensions"])
-
-
-def converter(*, linear: bool) -> Callable[[str], str]:
-    """Markdown → HTML with the site's extensions, with or without this project's linear one."""
-    names, configs = [], {}
-    for entry in site_extensions():
-        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        if name != "generator.linear_markdown" or linear:
-            names.append(name)
-            configs[name] = config
-    return lambda text: md.Markdown(extensions=names, extension_configs=configs).convert(text)
+from tests.sitebuild import converter, site_extensions
 
 
 def test_the_site_uses_the_extension() -> None:
