@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import markdown as md
 import yaml
+from mkdocs.utils.meta import get_data
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -45,3 +48,23 @@ def fixture_files() -> dict[str, str]:
     base = yaml.safe_load((cases / "base.yaml").read_text(encoding="utf-8"))
     extra = yaml.safe_load((cases / "render" / "content.yaml").read_text(encoding="utf-8"))
     return {**base, **extra}
+
+
+def site_extensions() -> list[object]:
+    """The `markdown_extensions` of mkdocs.yml, as MkDocs hands them to Python-Markdown."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda *_: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    return [*config["markdown_extensions"], "generator.publish.linear_markdown"]  # the build's hook adds it
+
+
+def converter(*, linear: bool) -> Callable[[str], str]:
+    """Markdown → HTML with the site's extensions, with or without this project's linear one."""
+    names, configs = [], {}
+    for entry in site_extensions():
+        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        if name != "generator.publish.linear_markdown" or linear:
+            names.append(name)
+            configs[name] = config
+    # MkDocs takes the front matter off a page before Markdown sees it.
+    return lambda text: md.Markdown(extensions=names, extension_configs=configs).convert(get_data(text)[0])

@@ -27,6 +27,9 @@ MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json"
 MAX_FILES = 50_000
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
 """Limits on the content set as a whole: about two hundred times today's content."""
+MAX_KIND_BYTES = 8 * 1024 * 1024
+"""A limit on the files of one kind, whose index page lists them all: a backstop, since a page builds in time
+linear in its text; the glossary at its limit of terms, every text at its longest, is under half of it."""
 
 
 @dataclass
@@ -59,7 +62,8 @@ def check_files(root: Path, *, display_root: str | None = None, reuse: bool = Fa
         return content, [Issue(prefix, 1, 1, "content folder does not exist")]
     too_large = _size_problem(root)
     if too_large:
-        return content, [Issue(prefix, 1, 1, too_large)]
+        where, problem = too_large
+        return content, [Issue(f"{prefix}/{where}" if where else prefix, 1, 1, problem)]
     for entry in sorted(root.iterdir()):
         name = f"{prefix}/{shown_name(entry.name)}"
         if entry.name.startswith("."):
@@ -81,19 +85,24 @@ def shown_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _size_problem(root: Path) -> str | None:
-    """Why the content set as a whole is too large to build, or None."""
+def _size_problem(root: Path) -> tuple[str, str] | None:
+    """Why the content set, or one kind of it, is too large to build: (the kind folder or '', why), or None."""
     files = 0
     total = 0
-    for folder in root.iterdir():
+    for folder in sorted(root.iterdir()):
         if folder.name in KINDS and folder.is_dir() and not folder.is_symlink():
+            kind_total = 0
             for path in folder.iterdir():
                 files += 1
-                total += path.lstat().st_size
+                kind_total += path.lstat().st_size
+            if kind_total > MAX_KIND_BYTES:
+                problem = f"the {folder.name} files hold {kind_total} bytes; one kind may hold {MAX_KIND_BYTES}"
+                return folder.name, f"{problem}, as its index page lists them all"
+            total += kind_total
     if files > MAX_FILES:
-        return f"the content holds {files} files; the limit is {MAX_FILES}"
+        return "", f"the content holds {files} files; the limit is {MAX_FILES}"
     if total > MAX_TOTAL_BYTES:
-        return f"the content holds {total} bytes; the limit is {MAX_TOTAL_BYTES}"
+        return "", f"the content holds {total} bytes; the limit is {MAX_TOTAL_BYTES}"
     return None
 
 

@@ -92,6 +92,19 @@ def test_the_content_set_as_a_whole_is_bounded(
     ]
 
 
+def test_each_kind_is_bounded_where_its_index_page_lists_it_all(
+    make_content: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_content({})
+    size, kind = max((sum(path.stat().st_size for path in folder.iterdir()), folder.name) for folder in root.iterdir())
+    monkeypatch.setattr(checker, "MAX_KIND_BYTES", size - 1)
+    _, issues = validate(root, display_root="content")
+    assert [str(issue) for issue in issues] == [
+        f"content/{kind}:1:1: the {kind} files hold {size} bytes; one kind may hold {size - 1}, as its index page "
+        "lists them all"
+    ]
+
+
 def test_reuse_parses_only_files_whose_bytes_changed(make_content: Callable[..., Path]) -> None:
     root = make_content({})
     first, _ = validate(root, display_root="content", reuse=True)

@@ -1,4 +1,4 @@
-"""Glossary terms: every expansion the validator accepts becomes a tooltip."""
+"""Glossary terms: every expansion the validator accepts becomes a tooltip, and the number of terms is limited."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import markdown as md
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.content.rules import prose
 from generator.content.validate import validate
 from generator.pages.markdown import abbreviations
 
@@ -57,3 +58,16 @@ def test_an_accepted_expansion_is_never_read_as_removing_the_abbreviation(
 
 def test_quotes_alone_are_refused() -> None:
     assert {'""', "''", "“”", "' '"} <= {e for e in EXPANSIONS if not any(char.isalnum() for char in e)}
+
+
+def test_the_first_term_past_the_limit_is_named(
+    make_content: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prose, "TERMS_MAX", 2)
+    files = {f"terms/t{n}.yaml": _term(f"T{n}X", f"Term {n}") for n in range(3)}
+    _, issues = validate(make_content(files), display_root="content")
+    over = [str(issue) for issue in issues if "glossary holds" in issue.message]
+    assert over == [
+        "content/terms/t2.yaml:1:1: the glossary holds at most 2 terms and there are 3; this is the first past the "
+        "limit (by id): merge or remove terms"
+    ]

@@ -5,36 +5,14 @@ from __future__ import annotations
 import time
 import types
 from collections.abc import Callable
-from pathlib import Path
 
 import markdown as md
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.pages.markdown import abbreviations, escape
 from generator.publish import linear_markdown, mkdocs_hooks
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def site_extensions() -> list[object]:
-    """The `markdown_extensions` of mkdocs.yml, as MkDocs hands them to Python-Markdown."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("!", lambda *_: None)
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
-    return [*config["markdown_extensions"], mkdocs_hooks.LINEAR_MARKDOWN]
-
-
-def converter(*, linear: bool) -> Callable[[str], str]:
-    """Markdown → HTML with the site's extensions, with or without this project's linear one."""
-    names, configs = [], {}
-    for entry in site_extensions():
-        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        if name != "generator.publish.linear_markdown" or linear:
-            names.append(name)
-            configs[name] = config
-    return lambda text: md.Markdown(extensions=names, extension_configs=configs).convert(text)
+from tests.sitebuild import converter
 
 
 def test_the_site_build_adds_the_extension() -> None:

@@ -32,6 +32,10 @@ TEXT_MAX_LENGTH = 2000
 
 LIST_MAX_ITEMS = 300
 """Limits that keep every page, and so every build, bounded; the real content uses well under half of each."""
+TERMS_MAX = 500
+"""The most glossary terms: the glossary page holds them all. Five hundred terms with every text at its longest,
+each definition naming hundreds of abbreviations between markup characters, build in a few times the time of the
+real content (tests/content/test_limits.py); a thousand such terms took about nine times."""
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]

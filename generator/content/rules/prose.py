@@ -10,7 +10,7 @@ from typing import Any
 from generator.content.checker import Content
 from generator.content.issues import Issue
 from generator.content.loader import Loc, dotted
-from generator.content.models.base import ID_PATTERN
+from generator.content.models.base import ID_PATTERN, TERMS_MAX
 from generator.content.models.evidence import Term
 
 
@@ -110,3 +110,13 @@ def typed_figures(content: Content) -> list[Issue]:
                 message = f"'{found.group(0)}' is the figure of fact '{fact_id}'; write {{fact:{fact_id}}} instead"
                 issues.append(Issue(doc.path, line, col, f"{dotted(loc)}: {message}"))
     return issues
+
+
+def glossary_size(content: Content) -> list[Issue]:
+    """The glossary page holds every term, so their number is limited; the first term past the limit is named."""
+    terms = sorted(content.entities["terms"])
+    if len(terms) <= TERMS_MAX:
+        return []
+    path = content.document("terms", terms[TERMS_MAX]).path
+    problem = f"the glossary holds at most {TERMS_MAX} terms and there are {len(terms)}"
+    return [Issue(path, 1, 1, f"{problem}; this is the first past the limit (by id): merge or remove terms")]

@@ -13,7 +13,7 @@ from generator.content.models import KIND_NAMES
 from generator.content.rules.basis import locators, scale
 from generator.content.rules.learning import skill_resources, transition_rules, unused_resources
 from generator.content.rules.levels import framework_rules, level_rules
-from generator.content.rules.prose import abbreviations, fact_references, typed_figures
+from generator.content.rules.prose import abbreviations, fact_references, glossary_size, typed_figures
 from generator.content.rules.reserved import reserved_ids
 from generator.content.rules.roles import comparison_pairs, duplicates, level_of, role_rules, variant_cycles
 
@@ -109,6 +109,7 @@ def check_references(content: Content) -> list[Issue]:
     issues += reserved_ids(content)
     issues += comparison_pairs(content)
     issues += abbreviations(content)
+    issues += glossary_size(content)
     issues += scale(content)
     issues += typed_figures(content)
     issues += unused_resources(content, used)
