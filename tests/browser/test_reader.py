@@ -270,12 +270,21 @@ def _top_three(page: Page, query: str) -> list[str]:
     field.fill("")
     field.press_sequentially(query, delay=5)  # Material reacts to key events, not to a programmatic fill
     page.locator(".md-search-result__item").first.wait_for(state="attached")
-    page.wait_for_timeout(300)  # the results for the whole query, not for its first letters
-    return page.evaluate(
-        """() => Array.from(document.querySelectorAll('.md-search-result__item')).slice(0, 3)
-             .flatMap(item => Array.from(item.querySelectorAll('a[href]')))
-             .map(a => { const url = new URL(a.href); return url.pathname.slice(1) + url.hash; })"""
-    )
+    # The results for the whole query, not for its first letters: read them until two readings 300 ms apart agree
+    # (a slow machine can still be answering the first letters when a fixed wait ends).
+    found: list[str] = []
+    for _ in range(10):
+        page.wait_for_timeout(300)
+        latest = page.evaluate(TOP_THREE)
+        if latest == found:
+            break
+        found = latest
+    return found
+
+
+TOP_THREE = """() => Array.from(document.querySelectorAll('.md-search-result__item')).slice(0, 3)
+  .flatMap(item => Array.from(item.querySelectorAll('a[href]')))
+  .map(a => { const url = new URL(a.href); return url.pathname.slice(1) + url.hash; })"""
 
 
 def test_search_answers_reader_queries_in_its_top_three(browser: Browser, served: str) -> None:
