@@ -65,6 +65,7 @@ class Hiring:
             "scale": self.evidence.scale(page),
             "facts": self.link.page_ref(page, "facts/index.md", "Facts and figures", "salaries"),
             "official": self.official_pay(page),
+            "official_own": any(fact["role"] in [role["ref"] for role in roles] for fact in self.official_pay(page)),
             "cited": cites.listing(),
         }
         return Page(page, "hiring.md.j2", "Hiring and levelling", view)
@@ -121,24 +122,27 @@ class Hiring:
             if isinstance(fact, Fact) and fact.metric == "salary" and fact.role == role_id and fact.level == level_id
         ]
 
-    def official_pay(self, page: str) -> list[dict[str, Any]]:
-        """The salary figures that come from official statistics, whatever role they are for."""
+    def official_pay(self, page: str, role_id: str | None = None) -> list[dict[str, Any]]:
+        """The salary figures that come from official statistics: for one role, or (without it) for any role."""
         found = []
         for fact_id, fact in sorted(self.content.entities["facts"].items()):
             source = self.content.entities["sources"].get(getattr(fact, "source", ""))
             official = isinstance(source, Source) and source.kind == "official-statistics"
-            if isinstance(fact, Fact) and fact.metric == "salary" and official:
+            if isinstance(fact, Fact) and fact.metric == "salary" and official and role_id in (None, fact.role):
                 found.append(self.evidence.fact(page, fact_id))
         return found
 
-    @staticmethod
-    def _pay_line(pay: list[dict[str, Any]], official: list[dict[str, Any]]) -> str:
-        """The outline's pay: the level's own figures, else that there is none and the nearest official figures."""
+    def _pay_line(self, page: str, role_id: str, pay: list[dict[str, Any]]) -> str:
+        """The outline's pay: the level's own figures, else that there is none and the official figures, the role's
+        own if there are any, else those of its neighbouring occupations (which are the nearest is a judgement)."""
         if pay:
             return "; ".join(f"{f['value']} ({f['context']}; per {f['by']})" for f in pay)
-        nearest = "; ".join(f"{f['role'].text}, {f['value']} ({f['context']}; per {f['by']})" for f in official)
+        own = self.official_pay(page, role_id)
+        figures = own or self.official_pay(page)
+        listed = "; ".join(f"{f['role'].text}, {f['value']} ({f['context']}; per {f['by']})" for f in figures)
+        label = "Official figures for the whole role" if own else "Official figures for neighbouring occupations (✎)"
         return "no reliable figure for this level in the handbook's sources" + (
-            f". Official figures for neighbouring occupations (✎): {nearest}" if nearest else ""
+            f". {label}: {listed}" if listed else ""
         )
 
     def must_haves(self, role: Role, level_id: str) -> list[RoleSkill]:
@@ -170,7 +174,7 @@ class Hiring:
         ]
         lines += ["", "What to look for:"]
         lines += [f"- {plain(item.text)}{PLAIN_MARKS[item.basis]}" for item in level.look_for] or ["- not recorded"]
-        lines += ["", f"Pay: {plain(self._pay_line(pay, self.official_pay(page)))}"]
+        lines += ["", f"Pay: {plain(self._pay_line(page, role_id, pay))}"]
         lines.append(f"Level in other frameworks: {'; '.join(frameworks.elsewhere(level)) or 'not mapped'}")
         lines += [
             "",
