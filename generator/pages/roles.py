@@ -68,6 +68,17 @@ class RolePages:
             "partial": words([COVERAGE_NAMES[s] for s, said in role.coverage.items() if said == "partial"]),
             "disputes": views.evidence.about(page, "roles", role_id),
             "summary": views.evidence.prose(page, role.summary),
+            "short": role.short,
+            "ways": self.ways(page, role_id, role, moves),
+            "pay_elsewhere": link.page_ref(
+                page,
+                f"roles/{role.variant_of}.md",
+                f"what a {link.title('roles', role.variant_of)} earns",
+                "at-a-glance-pay",
+            )
+            if role.variant_of
+            else None,
+            "facts_page": link.page_ref(page, "facts/index.md", "Facts and figures"),
             "tools": sections["tools"],
             "challenges": views.described(page, "challenges", role.challenges),
             "opportunities": views.described(page, "opportunities", role.opportunities),
@@ -125,6 +136,35 @@ class RolePages:
         demand = sorted((row for row in facts if row["metric"] == "demand"), key=_best_known)
         figures = money[: GLANCE_FIGURES - bool(demand)] + demand[:1]
         return {"work": work, "skills": skills if role.skills else [], "figures": figures, "more": len(facts)}
+
+    def ways(self, page: str, role_id: str, role: Role, moves: list[tuple[str, Transition]]) -> dict[str, Any]:
+        """The reader's ways into the role and on from it, for the first screen: the moves from and to other roles
+        (not promotions, not the career paths within this role, which the page lists), and the routes in."""
+        within = {
+            other
+            for _, other in self.views.back.of("roles", role_id, "roles")
+            if getattr(self.link.entity("roles", other), "variant_of", None) == role_id
+        }
+        into = [
+            self.link.ref(page, "transitions", move_id, f"from {self.link.title('roles', move.from_role)}")
+            for move_id, move in moves
+            if move.to_role == role_id and move.from_role != role_id
+        ]
+        onward = [
+            self.link.ref(page, "transitions", move_id, f"to {self.link.title('roles', move.to_role)}")
+            for move_id, move in moves
+            if move.from_role == role_id and move.to_role != role_id and move.to_role not in within
+        ]
+        education = role.education or role.backgrounds or role.prior_roles
+        return {
+            "into": into,
+            "onward": onward,
+            "routes": self.link.page_ref(page, page, "education and backgrounds", "education-and-backgrounds")
+            if education
+            else None,
+            "moves": self.link.page_ref(page, page, "All career moves", "career-moves") if moves else None,
+            "map": self.link.page_ref(page, "career-paths.md", "the map of career moves"),
+        }
 
     def by_stage(self, page: str, role: Role, levels: list[str]) -> list[dict[str, Any]]:
         """The role's responsibilities grouped by stage of the work; those that start at a level say so."""
