@@ -137,6 +137,19 @@ class RolePages:
         figures = money[: GLANCE_FIGURES - bool(demand)] + demand[:1]
         return {"work": work, "skills": skills if role.skills else [], "figures": figures, "more": len(facts)}
 
+    def brief(self, page: str, role_id: str, role: Role) -> dict[str, Any]:
+        """The role in brief for another page (the home page): what it is, the figure its pay block leads with, and
+        the ways into it, each linked from `page`."""
+        facts = self.views.fact_rows(page, self.views.facts_about(role_id))
+        figures = self.glance(page, role, [], facts)["figures"]
+        return {
+            "ref": self.link.ref(page, "roles", role_id),
+            "short": role.short or role.summary,
+            "figure": figures[0] if figures else None,
+            "pay": self.link.page_ref(page, f"roles/{role_id}.md", "every figure", "at-a-glance-pay"),
+            "ways": {**self.ways(page, role_id, role, self.views.moves(role_id)), "onward": []},
+        }
+
     def ways(self, page: str, role_id: str, role: Role, moves: list[tuple[str, Transition]]) -> dict[str, Any]:
         """The reader's ways into the role and on from it, for the first screen: the moves from and to other roles
         (not promotions, not the career paths within this role, which the page lists), and the routes in."""
@@ -156,13 +169,14 @@ class RolePages:
             if move.from_role == role_id and move.to_role != role_id and move.to_role not in within
         ]
         education = role.education or role.backgrounds or role.prior_roles
+        own = f"roles/{role_id}.md"
         return {
             "into": into,
             "onward": onward,
-            "routes": self.link.page_ref(page, page, "education and backgrounds", "education-and-backgrounds")
+            "routes": self.link.page_ref(page, own, "education and backgrounds", "education-and-backgrounds")
             if education
             else None,
-            "moves": self.link.page_ref(page, page, "All career moves", "career-moves") if moves else None,
+            "moves": self.link.page_ref(page, own, "All career moves", "career-moves") if moves else None,
             "map": self.link.page_ref(page, "career-paths.md", "the map of career moves"),
         }
 

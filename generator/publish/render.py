@@ -66,7 +66,7 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
     overviews = Overviews(content, link, back, entities, evidence)
     roles = RolePages(entities)
     moves = MovePages(entities)
-    found = [Home(content, link, evidence, moves).page()]
+    found = [Home(content, link, evidence, moves, roles).page()]
     found[0].files[search.SCRIPT] = search.words_script(content)
     for role_id, role in sorted(content.entities["roles"].items()):
         assert isinstance(role, Role)
