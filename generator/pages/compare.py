@@ -110,7 +110,8 @@ def pair_page(
                     "skill": link.ref(page, "skills", skill_id),
                     "left": f"{_span(a)} ({importance(a)})",
                     "right": f"{_span(b)} ({importance(b)})",
-                    "difference": (f"{leader} goes further" if leader else "same peak") + mark(judged),
+                    "difference": f"{leader} goes further" if leader else "same peak",
+                    "difference_mark": mark(judged),
                 }
             )
 

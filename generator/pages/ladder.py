@@ -9,7 +9,7 @@ from generator.content.checker import Content
 from generator.content.models.careers import Level, Role
 from generator.content.models.evidence import Fact
 from generator.content.models.work import Skill
-from generator.pages.evidence import Evidence, mark, proficiency_cell
+from generator.pages.evidence import Evidence, proficiency_cell
 from generator.pages.planner import level_assess_refs
 from generator.pages.priority import higher, level_value, ordered
 from generator.pages.site import Linker, Page
@@ -62,7 +62,8 @@ class Ladder:
             "ref": self.link.ref(page, "levels", level_id),
             "responsibilities": self.link.refs(page, "responsibilities", level.responsibilities),
             "facts": [self.evidence.fact(page, fid) for fid in facts],
-            "rank": f"rank {level.rank}{mark(level.rank_basis)}",
+            "rank": level.rank,
+            "rank_basis": level.rank_basis,
             "rank_locator": level.rank_locator or "",
             "disputes": self.evidence.about(page, "levels", level_id),
             "assess": level_assess_refs(self.content, self.link, page, level_id),

@@ -219,13 +219,16 @@ class RolePages:
         into = move.to_role == role_id and move.from_role != role_id
         role, level = (move.from_role, move.from_level) if into else (move.to_role, move.to_level)
         return {
-            "direction": "In from" if into else "On to",
+            "direction": "From" if into else "To",
             "other": self.link.ref(page, "roles", role),
             "level": self.link.ref(page, "levels", level) if level else None,
-            "kind": move.kind + mark(move.kind_basis),
+            "kind": _KIND_WORDS[move.kind] + mark(move.kind_basis),
             "page": self.link.ref(page, "transitions", move_id, "what to learn"),
         }
 
+
+_KIND_WORDS = {"promotion": "a promotion", "lateral": "a lateral move", "pivot": "a pivot"}
+"""A kind of career move as the role page's list of moves says it."""
 
 _SECTION_NAMES = {
     "skills": "skills",
