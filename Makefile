@@ -38,8 +38,10 @@ test: setup
 clean:
 	rm -rf site dist test-artefacts
 
+# DOWNLOADS=dist publishes the offline zip and the PDF built there (`make offline pdf`) with the site, when they
+# are of the same edition.
 site: setup
-	$(BIN)/handbook build --config mkdocs.yml --site-dir site
+	$(BIN)/handbook build --config mkdocs.yml --site-dir site $(if $(DOWNLOADS),--downloads $(DOWNLOADS))
 
 serve: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dirty
