@@ -17,7 +17,7 @@ from generator.pages.history import History
 from generator.pages.history import read as read_history
 from generator.pages.home import Home
 from generator.pages.ladder import Ladder
-from generator.pages.moved import moved_pages
+from generator.pages.moved import former_pages, moved_pages
 from generator.pages.moves import MovePages
 from generator.pages.overviews import INDEX_KINDS, Overviews
 from generator.pages.planner import planner_page
@@ -112,7 +112,9 @@ def pages(content: Content, history: History | None = None, edition: editions.Ed
     found.append(downloads.page(content, edition))
     jsonld.attach(content, found)
     found.append(planner_page(content, link))
+    titles = {page.path: page.title for page in pair_pages}
     found += moved_pages(content, link)
+    found += former_pages([(old, new, titles[new]) for old, new in compare.reordered(content) if new in titles])
     changes = history if history is not None else read_history(content.root)
     for page in found:  # a page made from several files (an index, a comparison of two roles) has no one history
         page.view["history"] = changes.of(page.source_file) if page.source_file else None

@@ -24,10 +24,10 @@ TIMEOUT_MS = 15_000
 PHONE_PAGES = [
     "roles/ml-engineer/",
     "facts/",
-    "levels/",
+    "ladder/",
     "skills/",
     "comparisons/data-scientist-vs-ml-engineer/",
-    "compare/ml-engineer-vs-data-scientist/",
+    "compare/data-scientist-vs-ml-engineer/",
     "career-paths/",
 ]
 CITATION = re.compile(r"^sources?$", re.IGNORECASE)
