@@ -34,10 +34,12 @@ def served(built_site: Path) -> Iterator[str]:
     server.close()
 
 
-def open_page(browser: Browser, url: str, size: str) -> Page:
+def open_page(browser: Browser, url: str, size: str, scheme: str = "light") -> Page:
     width, height = SIZES[size]
     phone = size == "phone"
-    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone)
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, color_scheme=scheme
+    )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     page.goto(url, wait_until="load")
@@ -217,12 +219,20 @@ AXE_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("path", AXE_PAGES)
-def test_axe_finds_nothing_serious_at_either_width(browser: Browser, served: str, path: str, size: str) -> None:
+DARK_PAGES = ["", "roles/ml-engineer/", "roles/data-analyst/"]
+
+
+@pytest.mark.parametrize(
+    ("path", "size", "scheme"),
+    [(path, size, "light") for path in AXE_PAGES for size in SIZES]
+    + [(path, size, "dark") for path in DARK_PAGES for size in SIZES],
+)
+def test_axe_finds_nothing_serious_at_either_width(
+    browser: Browser, served: str, path: str, size: str, scheme: str
+) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    page = open_page(browser, served + path, size)
+    page = open_page(browser, served + path, size, scheme)
     results = Axe().run(page, options={"resultTypes": ["violations"]})
     found = [
         f"{violation['id']} ({violation['impact']}): {violation['help']} "
@@ -230,5 +240,5 @@ def test_axe_finds_nothing_serious_at_either_width(browser: Browser, served: str
         for violation in results.response["violations"]
         if violation["impact"] in SERIOUS
     ]
-    assert not found, f"{path or 'home'} at {size}:\n" + "\n".join(found)
+    assert not found, f"{path or 'home'} at {size}, {scheme}:\n" + "\n".join(found)
     page.context.close()
