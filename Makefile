@@ -57,8 +57,10 @@ test: setup zensical
 clean:
 	rm -rf site dist test-artefacts
 
+# DOWNLOADS=dist publishes the offline zip and the PDF built there (`make offline pdf`) with the site, when they
+# are of the same edition.
 site: setup
-	$(BIN)/handbook build --config mkdocs.yml --site-dir site
+	$(BIN)/handbook build --config mkdocs.yml --site-dir site $(if $(DOWNLOADS),--downloads $(DOWNLOADS))
 
 # The live preview, served by ProperDocs (the maintained continuation of MkDocs 1.x) with Material, as every build is.
 serve: setup

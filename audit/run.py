@@ -26,7 +26,7 @@ PAGES = {
     "home": "",
     "ML engineer": "roles/ml-engineer/",
     "comparison": "comparisons/data-scientist-vs-ml-engineer/",
-    "computed comparison": "compare/ml-engineer-vs-data-scientist/",
+    "computed comparison": "compare/data-scientist-vs-ml-engineer/",
     "career paths": "career-paths/",
     "facts": "facts/",
 }

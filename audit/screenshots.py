@@ -12,7 +12,7 @@ from audit.serve import Server
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 VIEWS = {"desktop": (1366, 900), "phone": (390, 844)}
 SCHEMES = ("light", "dark")
-EXTRA_PAGES = {"skills": "skills/", "ladder": "levels/", "faq": "faq/", "glossary": "glossary/"}
+EXTRA_PAGES = {"skills": "skills/", "ladder": "ladder/", "faq": "faq/", "glossary": "glossary/"}
 
 
 def main() -> int:

@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--content", default="content", metavar="CONTENT_DIR")
     build.add_argument("--site-dir", default="site", metavar="DIR")
+    build.add_argument(
+        "--downloads", default=None, metavar="DIR", help="publish the offline zip and the PDF of this edition from DIR"
+    )
 
     offline = commands.add_parser("offline", help="build the offline copy as one deterministic zip")
     offline.add_argument("--config", default="mkdocs.offline.yml")
@@ -117,7 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "build":
         from generator.publish.build import build_site
 
-        return 0 if build_site(Path(args.config), Path(args.site_dir), content=Path(args.content)) else 1
+        downloads = Path(args.downloads) if args.downloads else None
+        built = build_site(Path(args.config), Path(args.site_dir), content=Path(args.content), downloads=downloads)
+        return 0 if built else 1
     if args.command == "offline":
         from generator.publish.build import build_offline
 

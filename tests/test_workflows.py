@@ -246,8 +246,16 @@ def test_the_site_address_comes_from_the_pages_configuration() -> None:
     build = load(WORKFLOW_DIR / "ci.yml")["jobs"]["site"]
     configure = [step for step in build["steps"] if str(step.get("uses", "")).startswith("actions/configure-pages@")]
     assert [step.get("id") for step in configure] == ["pages"]
-    site = next(step for step in build["steps"] if step.get("run") == "make site")
+    site = next(step for step in build["steps"] if "make site" in str(step.get("run", "")))
     assert site["env"]["HANDBOOK_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+
+
+def test_the_published_site_carries_the_offline_copy_and_the_pdf_of_its_edition() -> None:
+    build = load(WORKFLOW_DIR / "ci.yml")["jobs"]["site"]
+    commands = [line.strip() for step in build["steps"] for line in str(step.get("run", "")).splitlines()]
+    made = commands.index("make offline pdf")  # both into dist/, before the site that publishes them from there
+    assert commands.index("make site DOWNLOADS=dist") > made
+    assert any("chromium" in command for command in commands[:made])  # the PDF is printed in Chromium
 
 
 def test_ci_makes_the_skippable_checks_mandatory() -> None:

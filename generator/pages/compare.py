@@ -26,8 +26,28 @@ def comparable(left: Role, right: Role) -> list[str]:
 def pairs(content: Content) -> list[tuple[str, str]]:
     """Role pairs to compare: each variant against its parent, then each role against its `compare_with`.
 
-    A pair is left out when the sources record no section for both roles: there would be nothing to compare.
+    A pair is left out when the sources record no section for both roles: there would be nothing to compare. A pair
+    that also has a curated comparison takes its order, so the two pages name the roles the same way round.
     """
+    return [_curated_order(content, pair) for pair in _configured(content)]
+
+
+def reordered(content: Content) -> list[tuple[str, str]]:
+    """(old page, new page) of each computed comparison whose roles changed sides to follow a curated one."""
+    return [
+        (pair_path(*pair), pair_path(*_curated_order(content, pair)))
+        for pair in _configured(content)
+        if _curated_order(content, pair) != pair
+    ]
+
+
+def _curated_order(content: Content, pair: tuple[str, str]) -> tuple[str, str]:
+    curated = curated_by_pair(content).get(frozenset(pair))
+    comparison = content.entities["comparisons"][curated[0]] if curated else None
+    return (comparison.left, comparison.right) if isinstance(comparison, Comparison) else pair
+
+
+def _configured(content: Content) -> list[tuple[str, str]]:
     roles = content.entities["roles"]
     found: list[tuple[str, str]] = []
     for role_id, role in sorted(roles.items()):
@@ -110,7 +130,8 @@ def pair_page(
                     "skill": link.ref(page, "skills", skill_id),
                     "left": f"{_span(a)} ({importance(a)})",
                     "right": f"{_span(b)} ({importance(b)})",
-                    "difference": (f"{leader} goes further" if leader else "same peak") + mark(judged),
+                    "difference": f"{leader} goes further" if leader else "same peak",
+                    "difference_mark": mark(judged),
                 }
             )
 
@@ -152,7 +173,8 @@ def pair_page(
         "right_duties": duties(right.responsibilities, left.responsibilities),
         "curated": [link.ref(page, "comparisons", cid) for cid in curated.get(frozenset((left_id, right_id)), [])],
     }
-    return Page(page, "pair.md.j2", f"{left.title} vs {right.title}", view)
+    title = f"{left.title} vs {right.title}: skills and duties compared"
+    return Page(page, "pair.md.j2", title, {**view, "title": title})
 
 
 def curated_page(

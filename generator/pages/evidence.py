@@ -17,15 +17,21 @@ from generator.pages.site import Linker, Ref
 SCALE_PAGE = "scale.md"
 DISPUTES_PAGE = "disputes.md"
 
-MARKS = {"stated": "", "derived": " ≈", "editorial": " ✎"}
-"""How a value's basis shows next to it: nothing when a source states it in words."""
+SYMBOLS = {"derived": "≈", "editorial": "✎"}
+"""How a value's basis shows next to it; nothing when a source states it in words."""
+MEANINGS = {"derived": "read from a source's wording", "editorial": "the handbook's judgement"}
+"""What each mark means, in the words a reader sees on hover, focus or touch and a screen reader says."""
 
 _CURRENCY_WORDS = {"USD": "dollars", "INR": "rupees", "EUR": "euros", "GBP": "pounds"}
 
 
 def mark(basis: str) -> str:
-    """The mark printed after a value with this basis."""
-    return MARKS[basis]
+    """The mark printed after a value with this basis, as HTML that explains itself in place: the symbol shows its
+    meaning on hover, focus and touch (tooltips.js reads the title) and a screen reader says it in words."""
+    if basis not in SYMBOLS:
+        return ""
+    meaning = MEANINGS[basis]
+    return f' <abbr class="basis-mark" role="img" title="{meaning}" aria-label="{meaning}">{SYMBOLS[basis]}</abbr>'
 
 
 def proficiency_cell(entry: RoleSkill, level: str | None) -> dict[str, Any]:

@@ -60,7 +60,7 @@ class Hiring:
             "uncovered": frameworks.uncovered(),
             "must_haves": MUST_HAVES,
             "keywords": KEYWORDS,
-            "ladder": self.link.page_ref(page, "levels/index.md", "career ladder"),
+            "ladder": self.link.page_ref(page, "ladder/index.md", "career ladder"),
             "planner": self.link.page_ref(page, "planner/index.md", "skills planner"),
             "scale": self.evidence.scale(page),
             "facts": self.link.page_ref(page, "facts/index.md", "Facts and figures", "salaries"),

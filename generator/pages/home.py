@@ -10,6 +10,7 @@ from generator.content.models.evidence import Fact
 from generator.pages.evidence import Evidence
 from generator.pages.moves import MovePages
 from generator.pages.priority import ordered
+from generator.pages.roles import RolePages
 from generator.pages.site import Linker, Page
 
 FIRST_STEPS = 3
@@ -31,26 +32,31 @@ def main_role(content: Content, link: Linker) -> str | None:
 class Home:
     """Builds the front page's view."""
 
-    def __init__(self, content: Content, link: Linker, evidence: Evidence, moves: MovePages) -> None:
+    def __init__(self, content: Content, link: Linker, evidence: Evidence, moves: MovePages, roles: RolePages) -> None:
         self.content = content
         self.link = link
         self.evidence = evidence
         self.moves = moves
+        self.roles = roles
 
     def page(self) -> Page:
         """What the handbook covers, the main role in brief, and one path per reader."""
         page = "index.md"
         counts = {kind: len(entities) for kind, entities in self.content.entities.items()}
         main = main_role(self.content, self.link)
-        view: dict[str, Any] = {"counts": counts, "main": None, "switch": [], "start": None, "grow": []}
+        view: dict[str, Any] = {
+            "counts": counts,
+            "brief": None,
+            "ways": None,
+            "switch": [],
+            "start": None,
+            "grow": [],
+        }
         if main is not None:
             role = self.link.entity("roles", main)
             assert isinstance(role, Role)
-            view["main"] = {
-                "ref": self.link.ref(page, "roles", main),
-                "pay": self.link.page_ref(page, f"roles/{main}.md", "what it pays", "at-a-glance-pay"),
-                "skills": self.link.page_ref(page, f"roles/{main}.md", "what to be good at", "at-a-glance-skills"),
-            }
+            view["brief"] = self.roles.brief(page, main, role)
+            view["ways"] = view["brief"]["ways"]
             into = self._moves(main, into=True)
             firsts = [item for item in into if self._first_job(item[1])]
             view["switch"] = [self.path(page, tid, move) for tid, move in into if (tid, move) not in firsts]

@@ -9,12 +9,15 @@ from generator.content.checker import Content
 from generator.content.models.careers import Level, Role
 from generator.content.models.evidence import Fact
 from generator.content.models.work import Skill
-from generator.pages.evidence import Evidence, mark, proficiency_cell
+from generator.content.rules.reserved import SECTION_PAGES
+from generator.pages.evidence import Evidence, proficiency_cell
 from generator.pages.planner import level_assess_refs
 from generator.pages.priority import higher, level_value, ordered
 from generator.pages.site import Linker, Page
 from generator.pages.views import CATEGORY_NAMES, Backlinks, EntityViews
 
+PAGE = SECTION_PAGES["levels"]
+"""The career ladder, on which each level is a section."""
 KEY_SKILLS = 3
 """How many skills per category the side-by-side table names for each level."""
 EXAMPLES = 3
@@ -35,7 +38,7 @@ class Ladder:
 
     def page(self) -> Page:
         """Each level's own section, and for every role with levels the levels as columns and each step up."""
-        page = "levels/index.md"
+        page = PAGE
         level_ids = sorted(
             self.content.entities["levels"], key=lambda lid: getattr(self.link.entity("levels", lid), "rank", 0)
         )
@@ -63,7 +66,8 @@ class Ladder:
             "ref": self.link.ref(page, "levels", level_id),
             "responsibilities": self.link.refs(page, "responsibilities", level.responsibilities),
             "facts": [self.evidence.fact(page, fid) for fid in facts],
-            "rank": f"rank {level.rank}{mark(level.rank_basis)}",
+            "rank": level.rank,
+            "rank_basis": level.rank_basis,
             "rank_locator": level.rank_locator or "",
             "disputes": self.evidence.about(page, "levels", level_id),
             "assess": level_assess_refs(self.content, self.link, page, level_id),

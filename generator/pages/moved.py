@@ -7,6 +7,8 @@ Only kinds with pages of their own get these: a section of a shared page has no 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.content.checker import Content
 from generator.content.models import KIND_NAMES
 from generator.content.models.evidence import Retired
@@ -16,6 +18,27 @@ from generator.pages.site import FOLDERS, LISTINGS, OWN_PAGES, Linker, Page, Ref
 
 READER_NOUNS = {"transitions": "career move"}
 """What a reader calls an entry of a kind, where that is not the kind's own name."""
+
+
+FORMER_PAGES = {"levels/index.md": ("ladder/index.md", "Career ladder")}
+"""Where a page of the site's own was first published → where it is now, and its title."""
+
+
+def former_pages(moved: Sequence[tuple[str, str, str]] = ()) -> list[Page]:
+    """A page at each address the site's own pages had before (FORMER_PAGES, and `moved`: old page, new page,
+    title), sending the browser on to where the page is now."""
+    found = []
+    for old, new, title in sorted([*((old, *rest) for old, rest in FORMER_PAGES.items()), *moved]):
+        view = {
+            "old": old.removesuffix("index.md").removesuffix(".md") + ("" if old.endswith("index.md") else "/"),
+            "noun": "page",
+            "becomes": "is now",
+            "successor": Ref(title, relative(old, new)),
+            "note": None,
+            "listing": None,
+        }
+        found.append(Page(old, "moved.md.j2", f"Moved: {title}", view, retired=True, moved_to=new))
+    return found
 
 
 def moved_pages(content: Content, link: Linker) -> list[Page]:

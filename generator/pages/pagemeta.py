@@ -25,6 +25,8 @@ answer, and keeps the default weight."""
 _LINK = re.compile(r"\[([^\]]*)\]\(<?[^)>]*>?\)")
 _MARKUP = re.compile(r"[*_`]|\{[^}]*\}")
 _ANCHOR = re.compile(r"\{\s*#[^}]*\}\s*$")
+_TAG = re.compile(r"<[^<>]*>")
+"""An HTML tag in the text (a basis mark is one): its words stay, the tag goes."""
 _SKIPPED = ("#", "!", "|", "-", "<", "{", ">", "    ", "[", "Related terms:")
 
 
@@ -43,7 +45,7 @@ def description(markdown: str) -> str:
         if line.strip() and not line.startswith(_SKIPPED):
             paragraph.append(line.strip())
     plain = " ".join(paragraph) or "; ".join(headings[:4])
-    text = re.sub(r"\s+", " ", html.unescape(_MARKUP.sub("", _LINK.sub(r"\1", plain)))).strip()
+    text = re.sub(r"\s+", " ", html.unescape(_MARKUP.sub("", _TAG.sub("", _LINK.sub(r"\1", plain))))).strip()
     if len(text) > DESCRIPTION_MAX:
         text = text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return html.escape(text, quote=True)

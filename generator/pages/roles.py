@@ -38,12 +38,7 @@ class RolePages:
         levels = [level_id for level_id in role.levels if isinstance(link.entity("levels", level_id), Level)]
         moves = views.moves(role_id)
         facts = views.fact_rows(page, views.facts_about(role_id))
-        benchmarks = [
-            row
-            for other in role.compare_with
-            for row in views.fact_rows(page, views.facts_about(other))
-            if row["official"]
-        ]
+        benchmarks = self.benchmarks(page, role)
         sections: dict[str, object] = {
             "responsibilities": self.by_stage(page, role, levels),
             "skills": self.skill_groups(page, role, levels),
@@ -77,6 +72,17 @@ class RolePages:
             "partial": words([COVERAGE_NAMES[s] for s, said in role.coverage.items() if said == "partial"]),
             "disputes": views.evidence.about(page, "roles", role_id),
             "summary": views.evidence.prose(page, role.summary),
+            "short": role.short,
+            "ways": self.ways(page, role_id, role, moves),
+            "pay_elsewhere": link.page_ref(
+                page,
+                f"roles/{role.variant_of}.md",
+                f"what a {link.title('roles', role.variant_of)} earns",
+                "at-a-glance-pay",
+            )
+            if role.variant_of
+            else None,
+            "facts_page": link.page_ref(page, "facts/index.md", "Facts and figures"),
             "tools": sections["tools"],
             "challenges": views.described(page, "challenges", role.challenges),
             "opportunities": views.described(page, "opportunities", role.opportunities),
@@ -130,6 +136,15 @@ class RolePages:
             )
         return sorted(rows, key=lambda row: (row["applies_from"], row["ref"].text))
 
+    def benchmarks(self, page: str, role: Role) -> list[dict[str, Any]]:
+        """The official figures of the roles this one is compared with, shown beside its own."""
+        return [
+            row
+            for other in role.compare_with
+            for row in self.views.fact_rows(page, self.views.facts_about(other))
+            if row["official"]
+        ]
+
     def glance(
         self, page: str, role: Role, levels: list[str], own: list[dict[str, Any]], benchmarks: list[dict[str, Any]]
     ) -> dict[str, Any]:
@@ -173,6 +188,49 @@ class RolePages:
             "all": "#facts" if own else "#official-figures",
         }
 
+    def brief(self, page: str, role_id: str, role: Role) -> dict[str, Any]:
+        """The role in brief for another page (the home page): what it is, the figure its pay block leads with, and
+        the ways into it, each linked from `page`."""
+        facts = self.views.fact_rows(page, self.views.facts_about(role_id))
+        figures = self.glance(page, role, [], facts, self.benchmarks(page, role))["figures"]
+        return {
+            "ref": self.link.ref(page, "roles", role_id),
+            "short": role.short or role.summary,
+            "figure": figures[0] if figures else None,
+            "pay": self.link.page_ref(page, f"roles/{role_id}.md", "every figure", "at-a-glance-pay"),
+            "ways": {**self.ways(page, role_id, role, self.views.moves(role_id)), "onward": []},
+        }
+
+    def ways(self, page: str, role_id: str, role: Role, moves: list[tuple[str, Transition]]) -> dict[str, Any]:
+        """The reader's ways into the role and on from it, for the first screen: the moves from and to other roles
+        (not promotions, not the career paths within this role, which the page lists), and the routes in."""
+        within = {
+            other
+            for _, other in self.views.back.of("roles", role_id, "roles")
+            if getattr(self.link.entity("roles", other), "variant_of", None) == role_id
+        }
+        into = [
+            self.link.ref(page, "transitions", move_id, f"from {self.link.title('roles', move.from_role)}")
+            for move_id, move in moves
+            if move.to_role == role_id and move.from_role != role_id
+        ]
+        onward = [
+            self.link.ref(page, "transitions", move_id, f"to {self.link.title('roles', move.to_role)}")
+            for move_id, move in moves
+            if move.from_role == role_id and move.to_role != role_id and move.to_role not in within
+        ]
+        education = role.education or role.backgrounds or role.prior_roles
+        own = f"roles/{role_id}.md"
+        return {
+            "into": into,
+            "onward": onward,
+            "routes": self.link.page_ref(page, own, "education and backgrounds", "education-and-backgrounds")
+            if education
+            else None,
+            "moves": self.link.page_ref(page, own, "All career moves", "career-moves") if moves else None,
+            "map": self.link.page_ref(page, "career-paths.md", "the map of career moves"),
+        }
+
     def by_stage(self, page: str, role: Role, levels: list[str]) -> list[dict[str, Any]]:
         """The role's responsibilities grouped by stage of the work; those that start at a level say so."""
         since: dict[str, Ref | None] = dict.fromkeys(role.responsibilities)
@@ -212,13 +270,16 @@ class RolePages:
         into = move.to_role == role_id and move.from_role != role_id
         role, level = (move.from_role, move.from_level) if into else (move.to_role, move.to_level)
         return {
-            "direction": "In from" if into else "On to",
+            "direction": "From" if into else "To",
             "other": self.link.ref(page, "roles", role),
             "level": self.link.ref(page, "levels", level) if level else None,
-            "kind": move.kind + mark(move.kind_basis),
+            "kind": _KIND_WORDS[move.kind] + mark(move.kind_basis),
             "page": self.link.ref(page, "transitions", move_id, "what to learn"),
         }
 
+
+_KIND_WORDS = {"promotion": "a promotion", "lateral": "a lateral move", "pivot": "a pivot", "entry": "a first job"}
+"""A kind of career move as the role page's list of moves says it."""
 
 _SECTION_NAMES = {
     "skills": "skills",

@@ -11,7 +11,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from generator.publish import prepared
+from generator.publish import editions, prepared
 
 ZIP_ROOT = "ml-engineering-handbook"
 
@@ -29,10 +29,11 @@ def source_date_epoch(repo: Path) -> int:
         return int(time.time())
 
 
-def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
+def build_site(config: Path, site_dir: Path, *, content: Path, downloads: Path | None = None) -> bool:
     """Build into a temporary folder, then swap it in; on any failure the old site stays as it was.
 
-    The content is validated once, by the builder's hook, which aborts the build with the located report.
+    The content is validated once, by the builder's hook, which aborts the build with the located report. The offline
+    copy and the PDF found in `downloads` are published with the site when they are of its edition (`editions`).
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(site_dir)
@@ -40,6 +41,7 @@ def build_site(config: Path, site_dir: Path, *, content: Path) -> bool:
     settings = {
         "SOURCE_DATE_EPOCH": str(source_date_epoch(config.parent)),
         "HANDBOOK_CONTENT_DIR": str(content.resolve()),
+        editions.FOLDER_VARIABLE: str(downloads.resolve()) if downloads is not None else "",
     }
     saved = {name: os.environ.get(name) for name in settings}
     os.environ.update(settings)

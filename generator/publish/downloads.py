@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.content.checker import Content
 from generator.pages.site import Page
-from generator.publish import export
+from generator.publish import editions, export
 
 PAGE = "data/index.md"
 FOLDER = "data/"
@@ -17,8 +17,8 @@ def _size(text: str) -> str:
     return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
 
 
-def page(content: Content) -> Page:
-    """The Data page, with every export file attached under data/."""
+def page(content: Content, edition: editions.Edition) -> Page:
+    """The Data page, with every export file attached under data/, and the edition's offline copy and PDF."""
     tables = export.tables(content)
     found = export.files(content, tables)
     view: dict[str, Any] = {
@@ -44,6 +44,7 @@ def page(content: Content) -> Page:
         "guard": export.FORMULA_GUARD,
         "licence": export.LICENCE,
         "credit": export.CREDIT,
+        "edition": editions.view(edition, PAGE),
     }
     attachments = {FOLDER + path: text for path, text in found.items()}
     return Page(PAGE, "data.md.j2", "Data", view, files=attachments)

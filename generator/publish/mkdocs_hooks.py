@@ -26,7 +26,7 @@ from properdocs.structure.files import File, Files
 from properdocs.structure.pages import Page
 
 from generator.content import report
-from generator.publish import prepared
+from generator.publish import editions, prepared
 from generator.publish.preview import CompiledTemplates, Preview, error_page, mark_site, nav_paths, without_pages
 
 if TYPE_CHECKING:  # the live-reload server (and its file watcher) is only loaded by `properdocs serve`
@@ -125,7 +125,22 @@ def on_files(files: Files, config: ProperDocsConfig, **_: Any) -> Files:
             _unread[path] = site.pages
         file.edit_uri = site.sources.get(path) if config.repo_url else None
         files.append(file)
+    _add_edition(files, config)
     return files
+
+
+def _add_edition(files: Files, config: ProperDocsConfig) -> None:
+    """Publish the edition's offline copy and PDF, copied as they are, and give the footer what it says of them."""
+    edition = editions.from_environment()
+    for reason in edition.left_out:
+        print(f"handbook: {reason}", file=sys.stderr)
+    for item in edition.downloads:
+        files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+    config.extra["handbook_edition"] = {
+        "date": edition.date,
+        "files": [{"text": item.label, "path": item.path} for item in edition.downloads],
+        "data_page": "data/" if config.use_directory_urls else "data/index.html",
+    }
 
 
 _unread: dict[str, Mapping[str, str]] = {}

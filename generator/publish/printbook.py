@@ -20,10 +20,15 @@ from urllib.parse import urldefrag, urljoin
 
 import yaml
 
+from generator.publish import editions
+from generator.publish.editions import PDF_TITLE
+
 EDITION = "print-edition.html"
 _REMOVED = (
     "a.headerlink, a.md-content__button, nav.md-tags, .md-source-file, script, details.handbook-toc, nav.handbook-trail"
 )
+_INTERACTIVE = "#planner"
+"""Parts of a page that work only in a browser (the skills planner): on paper, a pointer to where they work."""
 
 
 def _nav_urls(config: Path) -> list[str]:
@@ -82,8 +87,9 @@ def anchor(url: str, fragment: str = "") -> str:
     return f"{base}--{fragment}" if fragment else base
 
 
-def edition(site: Path, config: Path) -> str:
-    """The HTML of the single-page edition, to be written at the root of `site`."""
+def edition(site: Path, config: Path, *, date: str | None = None, site_url: str | None = None) -> str:
+    """The HTML of the single-page edition, to be written at the root of `site`; its cover and title give the
+    edition's `date` and the site's address when they are known."""
     from bs4 import BeautifulSoup, Tag
 
     urls = order(site, _nav_urls(config))
@@ -102,8 +108,10 @@ def edition(site: Path, config: Path) -> str:
             continue  # no article, or the address of a retired entry: not part of the handbook's text
         for removed in article.select(_REMOVED):
             removed.decompose()
+        for interactive in article.select(_INTERACTIVE):
+            interactive.replace_with(BeautifulSoup(_pointer(url, site_url), "html.parser"))
         heading = article.find("h1")
-        title = heading.get_text(" ", strip=True) if heading else url
+        title = " ".join(heading.get_text().split()) if heading else url  # "(EDA)", never "( EDA )"
         for element in article.find_all(id=True):
             element["id"] = anchor(url, str(element["id"]))
         for link in article.find_all("a", href=True):
@@ -118,18 +126,30 @@ def edition(site: Path, config: Path) -> str:
         for name, value in body_attributes.items()
     )
     links = "\n".join(f'<link rel="stylesheet" href="{html.escape(href)}">' for href in styles)
+    title = PDF_TITLE.format(date=date) if date else "ML Engineering Handbook"
+    cover_edition = f"<p>Edition of {html.escape(date)}.</p>" if date else ""
+    cover_address = f"<p>Online, and as an offline copy: {html.escape(site_url)}</p>" if site_url else ""
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>ML Engineering Handbook</title>\n{links}\n</head>\n"
+        f"<title>{html.escape(title)}</title>\n{links}\n</head>\n"
         f'<body {attributes}><div class="md-container"><main class="md-main"><div class="md-content">'
         '<article class="md-content__inner md-typeset print-edition">'
         '<section class="print-cover"><h1>ML Engineering Handbook</h1>'
-        "<p>The whole handbook in one document, printed from the site.</p>"
+        f"<p>The whole handbook in one document, printed from the site.</p>{cover_edition}{cover_address}"
         "<p>Content licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); code under the MIT "
         "licence.</p></section>"
         f'<nav class="print-toc"><h2>Contents</h2><ol>{"".join(contents)}</ol></nav>\n'
         + "\n".join(sections)
         + "</article></div></main></div></body></html>\n"
+    )
+
+
+def _pointer(url: str, site_url: str | None) -> str:
+    """What the paper edition says in place of a part that works only in a browser."""
+    where = html.escape(site_url.rstrip("/") + "/" + url) if site_url else "on the handbook's site"
+    return (
+        '<p class="print-pointer"><strong>This part works only in a browser.</strong> Use it online, '
+        f"{where}, or in the offline copy, where it works without a network.</p>"
     )
 
 
@@ -216,7 +236,10 @@ def build_pdf(config: Path, out: Path, *, content: Path) -> bool:
         site = Path(work) / "site"
         if not build_site(config, site, content=content):
             return False
-        first = edition(site, config)
+        from generator.publish.build import source_date_epoch
+
+        date = editions.date_of(source_date_epoch(config.parent))
+        first = edition(site, config, date=date, site_url=os.environ.get(editions.SITE_URL_VARIABLE) or None)
         (site / EDITION).write_text(first, encoding="utf-8")
         partial = Path(work) / out.name
         try:  # printed twice: the first printing tells on which sheet each page starts, the second prints that

@@ -18,7 +18,7 @@ from generator.pages.history import History
 from generator.pages.history import read as read_history
 from generator.pages.home import Home
 from generator.pages.ladder import Ladder
-from generator.pages.moved import moved_pages
+from generator.pages.moved import former_pages, moved_pages
 from generator.pages.moves import MovePages
 from generator.pages.overviews import INDEX_KINDS, Overviews
 from generator.pages.planner import planner_page
@@ -28,7 +28,7 @@ from generator.pages.review import review_page
 from generator.pages.roles import RolePages
 from generator.pages.site import Linker, Page, Ref, trail
 from generator.pages.views import Backlinks, EntityViews
-from generator.publish import downloads, jsonld
+from generator.publish import downloads, editions, jsonld
 
 TEMPLATES = Path(__file__).parents[1] / "pages" / "templates"
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
@@ -57,11 +57,14 @@ def _link(ref: Ref) -> str:
     return markdown.link(ref.text, ref.href)
 
 
-def pages(content: Content, history: History | None = None) -> list[Page]:
+def pages(content: Content, history: History | None = None, edition: editions.Edition | None = None) -> list[Page]:
     """Every page of the site as a view, in a stable order.
 
-    Each page made from one content file says when that file last changed (`history`, read from git by default).
+    Each page made from one content file says when that file last changed (`history`, read from git by default);
+    the home and Data pages give the edition's date and link its offline copy and PDF (`edition`, by default as
+    `handbook build` describes it).
     """
+    edition = edition if edition is not None else editions.from_environment()
     link = Linker(content)
     back = Backlinks(content)
     evidence = Evidence(content, link)
@@ -69,8 +72,9 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
     overviews = Overviews(content, link, back, entities, evidence)
     roles = RolePages(entities)
     moves = MovePages(entities)
-    found = [Home(content, link, evidence, moves).page()]
+    found = [Home(content, link, evidence, moves, roles).page()]
     found[0].files[search.SCRIPT] = search.words_script(content)
+    found[0].view["edition"] = editions.view(edition, found[0].path)
     for role_id, role in sorted(content.entities["roles"].items()):
         assert isinstance(role, Role)
         found.append(roles.page(role_id, role))
@@ -112,10 +116,12 @@ def pages(content: Content, history: History | None = None) -> list[Page]:
     ]
     found += [*curated, *pair_pages, comparisons_index(curated, pair_pages)]
     found += [graph.career_paths_page(content, link), editing_page(), Page("tags.md", "tags.md.j2", "Tags", {})]
-    found.append(downloads.page(content))
+    found.append(downloads.page(content, edition))
     jsonld.attach(content, found)
     found.append(planner_page(content, link))
+    titles = {page.path: page.title for page in pair_pages}
     found += moved_pages(content, link)
+    found += former_pages([(old, new, titles[new]) for old, new in compare.reordered(content) if new in titles])
     changes = history if history is not None else read_history(content.root)
     paths = {page.path for page in found}
     for page in found:  # a page made from several files (an index, a comparison of two roles) has no one history

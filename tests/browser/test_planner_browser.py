@@ -356,7 +356,7 @@ def test_role_and_level_pages_link_to_the_planner_with_their_goal(offline: Visit
     page = offline.open("roles/ml-engineer.html")
     follow(page, page.get_by_role("link", name="Skills planner: rate yourself for this role"))
     assert page.input_value("#planner-to-role") == "ml-engineer"
-    page = offline.open("levels/index.html")
+    page = offline.open("ladder/index.html")
     level_link = page.locator("a", has_text="Skills planner: rate yourself for this level").nth(1)
     goal = dict(re.findall(r"[?&](to|level)=([a-z0-9-]+)", level_link.get_attribute("href") or ""))
     assert goal.get("to") and goal.get("level")

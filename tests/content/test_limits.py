@@ -172,7 +172,7 @@ def glossary_files(terms: int = TERMS_MAX) -> dict[str, str]:
 
 
 CONCENTRATED: dict[str, tuple[Callable[[], dict[str, str]], Callable[[], dict[str, str]], str]] = {
-    "ladder": (ladder_files, lambda: ladder_files(0.25), "levels/index.md"),
+    "ladder": (ladder_files, lambda: ladder_files(0.25), "ladder/index.md"),
     "glossary": (glossary_files, lambda: glossary_files(TERMS_MAX // 4), "glossary.md"),
 }
 

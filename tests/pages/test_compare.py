@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.content.checker import Content
 from generator.content.validate import validate
-from generator.pages.compare import pairs, too_thin
+from generator.pages.compare import pairs, reordered, too_thin
 from generator.publish.render import render_pages
 from tests.sitebuild import fixture_files
 
@@ -77,3 +77,28 @@ def test_skills_listed_for_one_side_only_are_not_called_differences_when_the_oth
     assert "only in part, so these are not known to be differences" in page
     # Responsibilities are recorded for the ML engineer only: not compared, and said so.
     assert "The sources do not record the responsibilities of [Data scientist]" in page
+
+
+def test_a_computed_comparison_names_the_roles_the_way_round_its_curated_one_does(
+    make_content: Callable[..., Path],
+) -> None:
+    asked_the_other_way = PARTLY.replace("compare_with: [ml-engineer]\n", "")
+    files = {"roles/data-scientist.yaml": asked_the_other_way, "skills/statistics.yaml": STATISTICS}
+    root = make_content({**fixture_files(), **files})
+    role = root / "roles" / "ml-engineer.yaml"
+    role.write_text(role.read_text(encoding="utf-8").replace("family:", "compare_with: [data-scientist]\nfamily:"))
+    content, issues = validate(root, display_root="content")
+    assert [str(issue) for issue in issues] == []
+    assert ("data-scientist", "ml-engineer") in pairs(content)  # as the curated comparison has them
+    assert reordered(content) == [
+        ("compare/ml-engineer-vs-data-scientist.md", "compare/data-scientist-vs-ml-engineer.md")
+    ]
+    pages = {page.path: page for page in render_pages(content)[1]}
+    computed, curated = (
+        pages["compare/data-scientist-vs-ml-engineer.md"],
+        pages["comparisons/data-scientist-vs-ml-engineer.md"],
+    )
+    assert computed.title == "Data scientist vs Machine learning engineer: skills and duties compared"
+    assert curated.title.startswith("Data scientist vs")
+    old = pages["compare/ml-engineer-vs-data-scientist.md"]  # the address it had: the browser is sent on
+    assert old.retired and old.moved_to == "compare/data-scientist-vs-ml-engineer.md"

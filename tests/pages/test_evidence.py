@@ -8,7 +8,14 @@ import pytest
 
 from generator.content.models.careers import RoleSkill
 from generator.content.models.evidence import Fact
-from generator.pages.evidence import figure, importance, proficiency_cell, sort_key
+from generator.pages.evidence import MEANINGS, figure, importance, mark, proficiency_cell, sort_key
+
+
+def text(html: str) -> str:
+    """What a reader sees of a fragment of HTML."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser").get_text()
 
 
 def fact(**fields: Any) -> Fact:
@@ -63,7 +70,23 @@ def test_every_judgement_shows_its_basis_and_the_number_of_sources() -> None:
             "sources": ["a", "b"],
         }
     )
-    assert importance(entry) == "essential ≈ (2 sources)"
-    assert [proficiency_cell(entry, level)["mark"] for level in ("junior", "senior", "principal")] == [" ✎", " ≈", ""]
+    assert text(importance(entry)) == "essential ≈ (2 sources)"
+    marks = [proficiency_cell(entry, level)["mark"] for level in ("junior", "senior", "principal")]
+    assert [text(found) for found in marks] == [" ✎", " ≈", ""]
     assert proficiency_cell(entry, "senior")["locator"] == "deep understanding of"
     assert proficiency_cell(entry, "staff")["value"] == ""
+
+
+@pytest.mark.parametrize("basis", ["derived", "editorial"])
+def test_a_mark_explains_itself_on_hover_focus_touch_and_to_a_screen_reader(basis: str) -> None:
+    from bs4 import BeautifulSoup
+
+    found = BeautifulSoup(mark(basis), "html.parser").find_all(True)
+    assert len(found) == 1 and found[0].name == "abbr"  # tooltips.js opens an abbreviation's title on all three
+    element = found[0]
+    assert element["title"] == element["aria-label"] == MEANINGS[basis]
+    assert element["role"] == "img"  # a name on a plain abbr is one axe cannot vouch for; on an image it is its name
+
+
+def test_a_value_a_source_states_carries_no_mark() -> None:
+    assert mark("stated") == ""

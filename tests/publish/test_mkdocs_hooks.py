@@ -11,8 +11,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator.content.validate import validate
-from generator.pages.compare import pairs
-from generator.pages.moved import moved_pages
+from generator.pages.compare import pairs, reordered
+from generator.pages.moved import FORMER_PAGES, moved_pages
 from generator.pages.site import LISTINGS, PAGELESS, Linker
 from tests.sitebuild import REPO, build
 
@@ -135,11 +135,14 @@ def test_every_fact_row_carries_a_citation_link(site: Path) -> None:
 
 
 def test_every_page_is_reachable_from_the_home_page(site: Path) -> None:
-    """Every page but those at retired entries' addresses, which only old links lead to (tests/test_moved.py)."""
+    """Every page but those at old addresses (of retired entries, tests/test_moved.py, and of the site's own pages
+    that moved), which only old links lead to."""
     built = {path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.name != "404.html"}
     retired = {page for page in built if soup(site / page).find("meta", attrs={"name": "robots", "content": "noindex"})}
     content, _ = validate(REPO / "content")
-    assert retired == {page.path.removesuffix(".md") + "/index.html" for page in moved_pages(content, Linker(content))}
+    old = [page.path for page in moved_pages(content, Linker(content))] + list(FORMER_PAGES)
+    old += [path for path, _ in reordered(content)]
+    assert retired == {path.removesuffix(".md").removesuffix("/index") + "/index.html" for path in old}
     pages = built - retired
     seen, queue = set(), ["index.html"]
     while queue:

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from generator.content.models.evidence import Fact
 from generator.content.validate import validate
 from generator.pages.evidence import figure
-from generator.publish.printbook import PAGE_NUMBER, edition, numbered, order, page_numbers, page_url
+from generator.publish.editions import PDF_TITLE, pdf_date
+from generator.publish.printbook import PAGE_NUMBER, anchor, edition, numbered, order, page_numbers, page_url
 from tests.conftest import find_chromium
 from tests.sitebuild import REPO, handbook
 
@@ -50,6 +51,23 @@ def test_the_edition_holds_every_page_once_and_every_link_inside_it_resolves(bui
     assert contents[:2] == ["ML Engineering Handbook", "Roles"] and len(contents) == len(sections)
 
 
+def test_the_cover_gives_the_edition_and_the_address_and_the_planner_points_to_them(built_site: Path) -> None:
+    page = BeautifulSoup(
+        edition(built_site, REPO / "mkdocs.yml", date="2025-12-04", site_url="https://example.org/handbook/"),
+        "html.parser",
+    )
+    assert page.title is not None and page.title.get_text() == PDF_TITLE.format(date="2025-12-04")
+    cover = page.select_one("section.print-cover")
+    assert cover is not None
+    assert "Edition of 2025-12-04." in cover.get_text() and "https://example.org/handbook/" in cover.get_text()
+    planner = page.select_one(f"#{anchor('planner/')}")
+    assert planner is not None and not planner.select("#planner, .planner")  # nothing that prints empty
+    assert "https://example.org/handbook/planner/" in planner.select_one(".print-pointer").get_text()
+    contents = [a.get_text() for a in page.select("nav.print-toc a")]
+    assert "Exploratory data analysis (EDA)" in contents
+    assert not [title for title in contents if "( " in title or " )" in title]
+
+
 def test_pages_follow_the_navigation_with_each_index_before_its_pages(built_site: Path) -> None:
     urls = order(built_site, [page_url(path) for path in ("index.md", "roles/index.md", "faq.md")])
     roles = [url for url in urls if url.startswith("roles/")]
@@ -69,6 +87,7 @@ def test_make_pdf_prints_every_role_and_every_figure(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     reader = PdfReader(out)
     assert len(reader.pages) > 50
+    assert pdf_date(out) is not None and f"Edition of {pdf_date(out)}." in (reader.pages[0].extract_text() or "")
     assert len(reader.outline) > 100, "the PDF carries its contents as bookmarks"
     text = _squeezed(" ".join(page.extract_text() or "" for page in reader.pages))
     content, _ = validate(REPO / "content")

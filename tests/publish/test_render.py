@@ -21,6 +21,8 @@ EXPECTED = CASE / "expected"
 @pytest.fixture
 def rendered(make_content: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     monkeypatch.delenv("HANDBOOK_REPO_URL", raising=False)  # the history links depend on it
+    for name in ("SOURCE_DATE_EPOCH", "HANDBOOK_DOWNLOADS_DIR", "HANDBOOK_SITE_URL"):  # and the edition on these
+        monkeypatch.delenv(name, raising=False)
     root = make_content(yaml.safe_load((CASE / "content.yaml").read_text(encoding="utf-8")))
     content, issues = validate(root, display_root="content")
     assert [str(issue) for issue in issues] == []

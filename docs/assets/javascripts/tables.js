@@ -1,6 +1,7 @@
 // Tables that read on any screen. Each table of an article gets, once the page is idle (never before it is painted):
-// - on a narrow screen, a table that cites (a column headed "Source" or "Sources") stacks its rows into cards,
-//   each cell labelled with its column, so the citation is never the part that is cut off (extra.css);
+// - on a narrow screen, a table that cites (a column headed "Source" or "Sources") or has four columns or more
+//   stacks its rows into cards, each cell labelled with its column, so no column (a citation, the most senior
+//   level) is the part that is cut off (extra.css); the skills matrix, a grid read across, scrolls instead;
 // - any other table wider than its column scrolls sideways in a region that says so, can be scrolled by
 //   keyboard, and keeps its first column in view (extra.css); one kept to a box of its own because it is taller
 //   than a screen (the skills matrix) can be scrolled by keyboard the same way;
@@ -13,6 +14,7 @@
 
   var SORT_MIN_ROWS = 6; // a shorter table is read at a glance: sorting it adds tab stops and helps nobody
   var CITATION = /^sources?$/i;
+  var CARD_COLUMNS = 4; // wider than a phone in every table that has them: the last columns would be off-screen
 
   Tablesort.extend(
     "handbook-number",
@@ -85,7 +87,8 @@
   function prepare(table) {
     var wrap = table.closest(".md-typeset__scrollwrap");
     var headers = headerTexts(table);
-    if (wrap && headers.some(function (text) { return CITATION.test(text); })) {
+    var wide = headers.length >= CARD_COLUMNS && !table.closest(".skills-matrix");
+    if (wrap && (wide || headers.some(function (text) { return CITATION.test(text); }))) {
       wrap.classList.add("handbook-cards");
       cards(table, headers);
     }

@@ -103,6 +103,13 @@ class Role(Entity):
     also_called: Names = []
     keywords: Keywords = []
     summary: Text
+    short: Text | None = Field(
+        default=None,
+        description=(
+            "What the job is in one sentence of at most 30 words, in your own words from the summary and covered by "
+            "its sources; the role's page opens with it."
+        ),
+    )
     family: Family
     variant_of: Id | None = None
     levels: Annotated[list[Id], Field(max_length=20, description="Level ids, junior first.")] = []

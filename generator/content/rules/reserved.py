@@ -6,7 +6,7 @@ from generator.content.checker import Content
 from generator.content.issues import Issue
 
 SECTION_PAGES = {
-    "levels": "levels/index.md",
+    "levels": "ladder/index.md",
     "trends": "trends/index.md",
     "duties": "duties/index.md",
     "facts": "facts/index.md",
@@ -21,7 +21,7 @@ SECTION_PAGES = {
 """Kind → the shared page on which each entity of that kind is a section (anchored by its id)."""
 
 RESERVED_ANCHORS = {
-    "levels": ("career-ladder", "skills-by-level-", "what-changes-from-"),
+    "levels": ("career-ladder", "levels-side-by-side-", "what-changes-from-"),
     "facts": ("facts-and-figures", "salaries", "demand", "backgrounds"),
     "terms": ("glossary",),
     "faqs": ("frequently-asked-questions",),

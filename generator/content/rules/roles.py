@@ -12,6 +12,9 @@ from generator.content.loader import Loc, dotted
 from generator.content.models.base import PROFICIENCY_ORDER
 from generator.content.models.careers import Comparison, CoverageSection, Role
 
+SHORT_WORDS = 30
+"""The most words a role's one-sentence definition may have: it must fit a phone's first screen with the pay."""
+
 
 def level_of(content: Content, role_id: str | None, level: str | None, loc: Loc) -> Iterator[tuple[Loc, str]]:
     role = content.entities["roles"].get(role_id or "")
@@ -32,6 +35,9 @@ def role_rules(content: Content, role_id: str, data: dict[str, Any]) -> Iterator
     if list(ranks) != sorted(ranks, key=ranks.__getitem__):
         yield ("levels",), "levels must be listed from junior to senior (by their rank)"
     yield from _coverage(data)
+    if data.get("short") and len(data["short"].split()) > SHORT_WORDS:
+        count = len(data["short"].split())
+        yield ("short",), f"has {count} words; say what the job is in at most {SHORT_WORDS}"
     seen_skills: set[str] = set()
     for index, entry in enumerate(data["skills"]):
         loc: Loc = ("skills", index)
