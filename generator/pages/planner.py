@@ -65,7 +65,6 @@ def planner_page(content: Content, link: Linker) -> Page:
         "data_json": script_json(data),
         "scale": link.page_ref(PLANNER_PAGE, SCALE_PAGE, "proficiency scale"),
         "career_paths": link.page_ref(PLANNER_PAGE, "career-paths.md", "career paths"),
-        "version": data["version"],
     }
     return Page(PLANNER_PAGE, "planner.md.j2", PLANNER_TITLE, view, hide=["toc"])
 

@@ -9,19 +9,12 @@ from generator.content.models.careers import CoverageSection, Level, Role, Trans
 from generator.content.models.work import STAGE_NAMES, Duty, Responsibility, Skill
 from generator.pages import crosswalk
 from generator.pages.compare import too_thin
-from generator.pages.evidence import importance, mark, proficiency_cell, unstated
+from generator.pages.evidence import importance, mark, proficiency_cell
+from generator.pages.glance import RoleGlance
 from generator.pages.planner import role_assess_ref
 from generator.pages.priority import ordered
 from generator.pages.site import Page, Ref
 from generator.pages.views import CATEGORY_NAMES, COVERAGE_NAMES, FAMILY_NAMES, EntityViews, short_level, words
-
-GLANCE_SKILLS = 5
-"""How many skills the at-a-glance block names per level: the ones that matter most by the evidence."""
-GLANCE_FIGURES = 5
-"""How many pay and demand figures the at-a-glance block shows; the Facts section has them all."""
-GLANCE_OFFICIAL = 2
-"""How many of them are official pay figures, shown first: the role's own, else those of the occupations it is compared
-with, so that an article's figure always has an official one of the same region beside it where there is one."""
 
 
 class RolePages:
@@ -30,6 +23,7 @@ class RolePages:
     def __init__(self, views: EntityViews) -> None:
         self.views = views
         self.link = views.link
+        self.glance = RoleGlance(views)
 
     def page(self, role_id: str, role: Role) -> Page:
         """A role's page: an at-a-glance block, then responsibilities by stage, skills, and the rest."""
@@ -38,7 +32,7 @@ class RolePages:
         levels = [level_id for level_id in role.levels if isinstance(link.entity("levels", level_id), Level)]
         moves = views.moves(role_id)
         facts = views.fact_rows(page, views.facts_about(role_id))
-        benchmarks = self.benchmarks(page, role)
+        benchmarks = self.glance.benchmarks(page, role)
         sections: dict[str, object] = {
             "responsibilities": self.by_stage(page, role, levels),
             "skills": self.skill_groups(page, role, levels),
@@ -61,7 +55,7 @@ class RolePages:
             "levels": [link.ref(page, "levels", level_id) for level_id in levels],
             "level_names": [short_level(link.title("levels", level_id), role.title) for level_id in levels]
             or ["Expected"],
-            "glance": self.glance(page, role, levels, facts, benchmarks),
+            "glance": self.glance.glance(page, role, levels, self.glance.pay(page, role_id, role, facts)),
             "stages": sections["responsibilities"],
             "skill_groups": sections["skills"],
             "scale": views.evidence.scale(page),
@@ -74,14 +68,6 @@ class RolePages:
             "summary": views.evidence.prose(page, role.summary),
             "short": role.short,
             "ways": self.ways(page, role_id, role, moves),
-            "pay_elsewhere": link.page_ref(
-                page,
-                f"roles/{role.variant_of}.md",
-                f"what a {link.title('roles', role.variant_of)} earns",
-                "at-a-glance-pay",
-            )
-            if role.variant_of
-            else None,
             "facts_page": link.page_ref(page, "facts/index.md", "Facts and figures"),
             "tools": sections["tools"],
             "challenges": views.described(page, "challenges", role.challenges),
@@ -136,63 +122,11 @@ class RolePages:
             )
         return sorted(rows, key=lambda row: (row["applies_from"], row["ref"].text))
 
-    def benchmarks(self, page: str, role: Role) -> list[dict[str, Any]]:
-        """The official figures of the roles this one is compared with, shown beside its own."""
-        return [
-            row
-            for other in role.compare_with
-            for row in self.views.fact_rows(page, self.views.facts_about(other))
-            if row["official"]
-        ]
-
-    def glance(
-        self, page: str, role: Role, levels: list[str], own: list[dict[str, Any]], benchmarks: list[dict[str, Any]]
-    ) -> dict[str, Any]:
-        """The answer in one screen: the defining work in order, the top skills per level, pay and demand."""
-        facts = own + benchmarks
-        first_of_stage: dict[str, str] = {}
-        for responsibility_id in role.responsibilities:
-            entity = self.link.entity("responsibilities", responsibility_id)
-            assert isinstance(entity, Responsibility)
-            first_of_stage.setdefault(entity.stage, responsibility_id)
-        work = [
-            {"stage": name, "ref": self.link.ref(page, "responsibilities", first_of_stage[stage])}
-            for stage, name in STAGE_NAMES.items()
-            if stage in first_of_stage
-        ]
-        rungs: list[str | None] = [*levels] or [None]
-        skills = [
-            {
-                "level": self.link.ref(page, "levels", level_id) if level_id else None,
-                "items": [
-                    {"ref": self.link.ref(page, "skills", entry.skill), **proficiency_cell(entry, level_id)}
-                    for entry in ordered(role, level_id, lambda sid: self.link.title("skills", sid))[:GLANCE_SKILLS]
-                ],
-            }
-            for level_id in rungs
-        ]
-        official = sorted((row for row in facts if row["official"] and row["metric"] == "salary"), key=_best_known)
-        regions = {row["region"] for row in official}
-        others = sorted(
-            (row for row in facts if not row["official"] and row["metric"] == "salary"),
-            key=lambda row: (row["region"] not in regions, *_best_known(row)),
-        )
-        demand = sorted((row for row in facts if row["metric"] == "demand"), key=lambda row: not row["official"])
-        money = official[:GLANCE_OFFICIAL] + others[: GLANCE_FIGURES - min(len(official), GLANCE_OFFICIAL)]
-        figures = money[: GLANCE_FIGURES - bool(demand)] + demand[:1]
-        return {
-            "work": work,
-            "skills": skills if role.skills else [],
-            "figures": figures,
-            "more": len(facts),
-            "all": "#facts" if own else "#official-figures",
-        }
-
     def brief(self, page: str, role_id: str, role: Role) -> dict[str, Any]:
         """The role in brief for another page (the home page): what it is, the figure its pay block leads with, and
         the ways into it, each linked from `page`."""
         facts = self.views.fact_rows(page, self.views.facts_about(role_id))
-        figures = self.glance(page, role, [], facts, self.benchmarks(page, role))["figures"]
+        figures = self.glance.glance(page, role, [], self.glance.pay(page, role_id, role, facts))["figures"]
         return {
             "ref": self.link.ref(page, "roles", role_id),
             "short": role.short or role.summary,
@@ -291,8 +225,3 @@ _SECTION_NAMES = {
     "career moves": "moves",
 }
 """A section's name as the page says it is left out → the key of its content in the page's sections."""
-
-
-def _best_known(row: dict[str, Any]) -> tuple[bool, bool, bool, str]:
-    """Figures whose region and period are stated come first, then those about the whole role (not one level)."""
-    return (unstated(row["region"]), unstated(row["period"]), row["level"] is not None, row["anchor"])

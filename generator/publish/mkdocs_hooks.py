@@ -139,7 +139,6 @@ def _add_edition(files: Files, config: ProperDocsConfig) -> None:
     config.extra["handbook_edition"] = {
         "date": edition.date,
         "files": [{"text": item.label, "path": item.path} for item in edition.downloads],
-        "data_page": "data/" if config.use_directory_urls else "data/index.html",
     }
 
 

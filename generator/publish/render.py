@@ -12,7 +12,7 @@ from generator.content.models.careers import Comparison, Role, Transition
 from generator.content.models.evidence import Term
 from generator.content.models.work import Challenge, Opportunity, Responsibility, Skill, Tool
 from generator.pages import compare, graph, markdown, pagemeta, search
-from generator.pages.evidence import Evidence
+from generator.pages.evidence import Evidence, mark
 from generator.pages.hiring import Hiring
 from generator.pages.history import History
 from generator.pages.history import read as read_history
@@ -50,6 +50,7 @@ def environment() -> jinja2.Environment:
     env.filters["md_part"] = markdown.escape_part
     env.filters["link"] = _link
     env.filters["url"] = lambda url: markdown.safe_url(url) or ""
+    env.globals["mark"] = mark  # a basis mark that explains itself: {{ mark("editorial") }}
     return env
 
 
@@ -157,10 +158,10 @@ class Renderer:
         return pagemeta.front_matter(page, text) + text + self.glossary.footer(_SCRIPT.sub("", text))
 
 
-def render_pages(content: Content) -> tuple[dict[str, str], list[Page]]:
+def render_pages(content: Content, edition: editions.Edition | None = None) -> tuple[dict[str, str], list[Page]]:
     """{page path: Markdown} for the whole site, and the page views (for edit links and tags)."""
     renderer = Renderer(content)
-    site_pages = pages(content)
+    site_pages = pages(content, edition=edition)
     return {page.path: renderer.render(page) for page in site_pages}, site_pages
 
 

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 TIMEOUT_MS = 15_000
 PHONE_PAGES = [
     "roles/ml-engineer/",
-    "moves/software-engineer-to-ml-engineer/",
+    "roles/data-scientist/",
     "data/",
     "facts/",
     "ladder/",

@@ -36,7 +36,10 @@ def entries(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.offline.yml"])
-def test_the_folder_builds_into_the_same_site_without_the_hook(tmp_path: Path, config: str) -> None:
+def test_the_folder_builds_into_the_same_site_without_the_hook(
+    tmp_path: Path, config: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the folder gives the same edition as the build
     content = write_content(tmp_path, fixture_files())
     run(sys.executable, "-m", "generator.cli", "build", "--config", str(REPO / config), "--content", str(content),
         "--site-dir", str(tmp_path / "hooked"), cwd=REPO)  # fmt: skip

@@ -159,7 +159,7 @@
     const unknown = Object.keys(next.ratings).filter((id) => !own(data.skills, id)).length;
     if (unknown) notes.push("Your ratings of " + count(unknown, "skill") + " this copy of the handbook does not have are kept, but not shown.");
     if (saved.content_version === data.version) return { assessment: next, notes: [] };
-    if (notes.length) notes.unshift("The handbook changed since this assessment was saved (content version " + String(saved.content_version) + ", now " + data.version + "):");
+    if (notes.length) notes.unshift("The handbook changed since this assessment was saved:");
     return { assessment: next, notes: notes };
   }
 

@@ -1,0 +1,62 @@
+"""A role's pay block: its own figures, the official ones of the roles it is compared with, or a stand-in's, said so."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.content.checker import Content
+from generator.content.models.careers import Role
+from generator.pages.evidence import Evidence
+from generator.pages.glance import RoleGlance
+from generator.pages.site import Linker
+from generator.pages.views import Backlinks, EntityViews
+from generator.publish.render import render_pages
+from tests.sitebuild import REPO
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    from generator.content.validate import validate
+
+    found, _ = validate(REPO / "content")
+    return found
+
+
+@pytest.fixture(scope="module")
+def rendered(content: Content) -> dict[str, str]:
+    return render_pages(content)[0]
+
+
+def test_a_variant_without_figures_shows_those_of_the_role_it_varies(rendered: dict[str, str]) -> None:
+    text = rendered["roles/applied-ml-engineer.md"]
+    block = text.split("{ #at-a-glance-pay }", 1)[1].split("</div>", 1)[0]
+    assert "No source gives a pay figure for this role itself" in block
+    assert "[Machine Learning Engineer](<ml-engineer.md>), which it is a variant of" in block
+    assert "- **" in block  # at least one figure, each with its fact entry
+    assert "No pay figure is recorded" not in block
+
+
+def test_a_starting_point_shows_the_pay_of_the_first_job_its_path_leads_to(content: Content) -> None:
+    views = _views(content)
+    glance = RoleGlance(views)
+    student = content.entities["roles"]["student"]
+    assert isinstance(student, Role)
+    assert glance.stand_in("student", student) == ("ml-engineer", "junior", "the first job its path leads to")
+    pay = glance.pay("roles/student.md", "student", student, [])
+    assert pay["instead"]["role"].href == "ml-engineer.md"
+    assert pay["facts"] and pay["facts"][0]["level"] is not None  # the junior figures first
+
+
+def test_a_role_with_figures_of_its_own_keeps_them(content: Content) -> None:
+    views = _views(content)
+    glance = RoleGlance(views)
+    role = content.entities["roles"]["ml-engineer"]
+    assert isinstance(role, Role)
+    own = views.fact_rows("roles/ml-engineer.md", views.facts_about("ml-engineer"))
+    pay = glance.pay("roles/ml-engineer.md", "ml-engineer", role, own)
+    assert pay["instead"] is None and pay["all"] == "#facts" and pay["facts"][: len(own)] == own
+
+
+def _views(content: Content) -> EntityViews:
+    link = Linker(content)
+    return EntityViews(content, link, Backlinks(content), Evidence(content, link))
