@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.content.models.careers import Role, Transition
+from generator.content.models.careers import Role
 from generator.content.models.work import STAGE_NAMES, Responsibility
 from generator.pages.evidence import proficiency_cell, unstated
 from generator.pages.markdown import relative
@@ -38,13 +38,22 @@ class RoleGlance:
 
     def stand_in(self, role_id: str, role: Role) -> tuple[str, str | None, str] | None:
         """For a role that no figure describes, the job whose figures its pay block shows instead: the role it is a
-        variant of, or the job its first-job path leads to (with that path's level); with how the two relate."""
+        variant of, or the job its path leads to (a first-job path before any other; with that path's level); with
+        how the two relate."""
         if role.variant_of:
             return role.variant_of, None, "which it is a variant of"
-        for _, move in self.views.moves(role_id):
-            if isinstance(move, Transition) and move.from_role == role_id and move.kind == "entry":
-                return move.to_role, move.to_level, "the first job its path leads to"
-        return None
+        onward = sorted(
+            ((move_id, move) for move_id, move in self.views.moves(role_id) if move.from_role == role_id),
+            key=lambda item: (item[1].kind != "entry", item[0]),
+        )
+        if not onward:
+            return None
+        move = onward[0][1]
+        return (
+            move.to_role,
+            move.to_level,
+            "the first job its path leads to" if move.kind == "entry" else "the job its path leads to",
+        )
 
     def pay(self, page: str, role_id: str, role: Role, own: list[dict[str, Any]]) -> dict[str, Any]:
         """The figures the pay block draws on: the role's own and its benchmarks, or, when it has neither, those of

@@ -60,3 +60,17 @@ def test_a_role_with_figures_of_its_own_keeps_them(content: Content) -> None:
 def _views(content: Content) -> EntityViews:
     link = Linker(content)
     return EntityViews(content, link, Backlinks(content), Evidence(content, link))
+
+
+def test_a_starting_role_without_figures_shows_the_pay_of_the_job_its_path_leads_to(rendered: dict[str, str]) -> None:
+    block = rendered["roles/data-analyst.md"].split("{ #at-a-glance-pay }", 1)[1].split("</div>", 1)[0]
+    assert (
+        "These are the figures of the [Machine Learning Engineer](<ml-engineer.md>), the job its path leads to" in block
+    )
+
+
+def test_the_data_engineer_leads_with_its_nearest_official_occupation(rendered: dict[str, str]) -> None:
+    block = rendered["roles/data-engineer.md"].split("{ #at-a-glance-pay }", 1)[1].split("</div>", 1)[0]
+    figures = [line for line in block.splitlines() if line.startswith("- **")]
+    assert "No source gives a pay figure" not in block
+    assert "database architects in May 2024 (official statistics)" in figures[0]

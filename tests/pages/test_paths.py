@@ -47,13 +47,7 @@ def test_a_path_is_short_phased_and_mostly_backed_by_the_sources(move_id: str) -
     assert all(len(steps) <= PER_PHASE for _, steps in phases)
     order = list(PHASE_NAMES)
     assert [order.index(phase) for phase, _ in phases] == sorted(order.index(phase) for phase, _ in phases)
-    goal = content().entities["roles"][move.to_role]
-    assert isinstance(goal, Role)
-    if any(value.basis != "editorial" for entry in goal.skills for value in entry.proficiency):
-        assert found.editorial() * 2 < len(found.priorities), "half or more of the targets are the handbook's own"
-    else:  # no source states a level for any of the role's skills (the AI engineer): every target is ours, and said so
-        assert found.editorial() == len(found.priorities)
-        assert f"{len(found.priorities)} of the {len(found.priorities)} targets" in rendered()[f"moves/{move_id}.md"]
+    assert found.editorial() * 2 < len(found.priorities), "half or more of the targets are the handbook's own"
     assert not {step.skill for step in found.priorities} & set(found.traits), "a trait is not a learning item"
     assert all(step.status != "brings" for step in found.priorities + found.also)
 
