@@ -73,4 +73,4 @@ def test_the_data_engineer_leads_with_its_nearest_official_occupation(rendered: 
     block = rendered["roles/data-engineer.md"].split("{ #at-a-glance-pay }", 1)[1].split("</div>", 1)[0]
     figures = [line for line in block.splitlines() if line.startswith("- **")]
     assert "No source gives a pay figure" not in block
-    assert "database architects in May 2024 (official statistics)" in figures[0]
+    assert "database architects, an official occupation that counts data engineers, in May 2024" in figures[0]
