@@ -57,24 +57,28 @@ class RoleGlance:
 
     def pay(self, page: str, role_id: str, role: Role, own: list[dict[str, Any]]) -> dict[str, Any]:
         """The figures the pay block draws on: the role's own and its benchmarks, or, when it has neither, those of
-        its stand-in, said in a sentence (`instead`), with where all of them are (`all`)."""
+        its stand-in, said in a sentence (`instead`), with where all of them are (`all`) and the level whose figures
+        lead (`level`: that of the first job a starting point's path leads to)."""
         benchmarks = self.benchmarks(page, role)
         found = self.stand_in(role_id, role) if not own and not benchmarks else None
         if found is None:
-            return {"facts": own + benchmarks, "instead": None, "all": "#facts" if own else "#official-figures"}
+            return {
+                "facts": own + benchmarks,
+                "instead": None,
+                "all": "#facts" if own else "#official-figures",
+                "level": None,
+            }
         other_id, level, relation = found
         other = self.link.entity("roles", other_id)
         assert isinstance(other, Role)
         theirs = self.views.fact_rows(page, self.views.facts_about(other_id))
-        if level is not None:  # the figures of the level the path leads to come first
-            at_level = self.link.ref(page, "levels", level)
-            theirs = sorted(theirs, key=lambda row: row["level"] != at_level)
         facts = theirs + self.benchmarks(page, other)
         target = f"roles/{other_id}.md"
         return {
             "facts": facts,
             "instead": {"role": self.link.ref(page, "roles", other_id), "relation": relation},
             "all": relative(page, target, "facts" if theirs else "official-figures"),
+            "level": self.link.ref(page, "levels", level) if level else None,
         }
 
     def glance(self, page: str, role: Role, levels: list[str], pay: dict[str, Any]) -> dict[str, Any]:
@@ -103,9 +107,14 @@ class RoleGlance:
         ]
         official = sorted((row for row in facts if row["official"] and row["metric"] == "salary"), key=_best_known)
         regions = {row["region"] for row in official}
+        level = pay["level"]  # the level a starting point's path leads to: its figures come first after the official
         others = sorted(
             (row for row in facts if not row["official"] and row["metric"] == "salary"),
-            key=lambda row: (row["region"] not in regions, *_best_known(row)),
+            key=lambda row: (
+                level is not None and row["level"] != level,
+                row["region"] not in regions,
+                *_best_known(row),
+            ),
         )
         demand = sorted((row for row in facts if row["metric"] == "demand"), key=lambda row: not row["official"])
         money = official[:GLANCE_OFFICIAL] + others[: GLANCE_FIGURES - min(len(official), GLANCE_OFFICIAL)]
