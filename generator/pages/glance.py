@@ -56,14 +56,16 @@ class RoleGlance:
         )
 
     def pay(self, page: str, role_id: str, role: Role, own: list[dict[str, Any]]) -> dict[str, Any]:
-        """The figures the pay block draws on: the role's own and its benchmarks, or, when it has neither, those of
-        its stand-in, said in a sentence (`instead`), with where all of them are (`all`) and the level whose figures
-        lead (`level`: that of the first job a starting point's path leads to)."""
+        """The figures the pay block draws on: the role's own and its benchmarks (also kept apart, for the page's
+        section of them), or, when it has neither, those of its stand-in, said in a sentence (`instead`); with where
+        all of them are (`all`) and the level whose figures lead (`level`: that of the first job a starting point's
+        path leads to)."""
         benchmarks = self.benchmarks(page, role)
         found = self.stand_in(role_id, role) if not own and not benchmarks else None
         if found is None:
             return {
                 "facts": own + benchmarks,
+                "benchmarks": benchmarks,
                 "instead": None,
                 "all": "#facts" if own else "#official-figures",
                 "level": None,
@@ -76,6 +78,7 @@ class RoleGlance:
         target = f"roles/{other_id}.md"
         return {
             "facts": facts,
+            "benchmarks": benchmarks,
             "instead": {"role": self.link.ref(page, "roles", other_id), "relation": relation},
             "all": relative(page, target, "facts" if theirs else "official-figures"),
             "level": self.link.ref(page, "levels", level) if level else None,

@@ -32,7 +32,7 @@ class RolePages:
         levels = [level_id for level_id in role.levels if isinstance(link.entity("levels", level_id), Level)]
         moves = views.moves(role_id)
         facts = views.fact_rows(page, views.facts_about(role_id))
-        benchmarks = self.glance.benchmarks(page, role)
+        pay = self.glance.pay(page, role_id, role, facts)
         sections: dict[str, object] = {
             "responsibilities": self.by_stage(page, role, levels),
             "skills": self.skill_groups(page, role, levels),
@@ -55,7 +55,7 @@ class RolePages:
             "levels": [link.ref(page, "levels", level_id) for level_id in levels],
             "level_names": [short_level(link.title("levels", level_id), role.title) for level_id in levels]
             or ["Expected"],
-            "glance": self.glance.glance(page, role, levels, self.glance.pay(page, role_id, role, facts)),
+            "glance": self.glance.glance(page, role, levels, pay),
             "stages": sections["responsibilities"],
             "skill_groups": sections["skills"],
             "scale": views.evidence.scale(page),
@@ -90,7 +90,7 @@ class RolePages:
                 for item in role.prior_roles
             ],
             "facts": facts,
-            "benchmarks": benchmarks,
+            "benchmarks": pay["benchmarks"],
             "moves": [self.move(page, tid, move, role_id) for tid, move in moves],
             "comparisons": [link.ref(page, *item) for item in views.back.of("roles", role_id, "comparisons")],
             "not_compared": [

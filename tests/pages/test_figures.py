@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-import pytest
 
 from generator.content.checker import Content
 from generator.content.models.evidence import Fact
 from generator.content.models.sources import Source
-from generator.content.validate import validate
 from generator.pages.evidence import age
-from generator.publish.render import render_pages
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    checked, _ = validate(REPO / "content")
-    return checked
-
-
-@pytest.fixture(scope="module")
-def rendered(content: Content) -> dict[str, str]:
-    pages, _ = render_pages(content)
-    return pages
+from tests.pages.conftest import pay_block
 
 
 def _glance_pay(page: str) -> list[str]:
-    block = page.split("{ #at-a-glance-pay }", 1)[1].split("</div>", 1)[0]
-    return [line for line in block.splitlines() if line.startswith("- **")]
+    return [line for line in pay_block(page).splitlines() if line.startswith("- **")]
 
 
 def test_the_ml_engineer_glance_leads_with_official_figures_and_never_with_rupees(rendered: dict[str, str]) -> None:

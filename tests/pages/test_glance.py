@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
-
 from generator.content.checker import Content
 from generator.content.models.careers import Role
 from generator.pages.evidence import Evidence
 from generator.pages.glance import RoleGlance
 from generator.pages.site import Linker
 from generator.pages.views import Backlinks, EntityViews
-from generator.publish.render import render_pages
-from tests.sitebuild import REPO
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    from generator.content.validate import validate
-
-    found, _ = validate(REPO / "content")
-    return found
-
-
-@pytest.fixture(scope="module")
-def rendered(content: Content) -> dict[str, str]:
-    return render_pages(content)[0]
+from tests.pages.conftest import pay_block
 
 
 def test_a_variant_without_figures_shows_those_of_the_role_it_varies(rendered: dict[str, str]) -> None:
-    text = rendered["roles/applied-ml-engineer.md"]
-    block = text.split("{ #at-a-glance-pay }", 1)[1].split("</div>", 1)[0]
+    block = pay_block(rendered["roles/applied-ml-engineer.md"])
     assert "No source gives a pay figure for this role itself" in block
     assert "[Machine Learning Engineer](<ml-engineer.md>), which it is a variant of" in block
     assert "- **" in block  # at least one figure, each with its fact entry
@@ -65,14 +48,14 @@ def _views(content: Content) -> EntityViews:
 
 
 def test_a_starting_role_without_figures_shows_the_pay_of_the_job_its_path_leads_to(rendered: dict[str, str]) -> None:
-    block = rendered["roles/data-analyst.md"].split("{ #at-a-glance-pay }", 1)[1].split("</div>", 1)[0]
+    block = pay_block(rendered["roles/data-analyst.md"])
     assert (
         "These are the figures of the [Machine Learning Engineer](<ml-engineer.md>), the job its path leads to" in block
     )
 
 
 def test_the_data_engineer_leads_with_its_nearest_official_occupation(rendered: dict[str, str]) -> None:
-    block = rendered["roles/data-engineer.md"].split("{ #at-a-glance-pay }", 1)[1].split("</div>", 1)[0]
+    block = pay_block(rendered["roles/data-engineer.md"])
     figures = [line for line in block.splitlines() if line.startswith("- **")]
     assert "No source gives a pay figure" not in block
     assert "database architects, an official occupation that counts data engineers, in May 2024" in figures[0]
